@@ -1,0 +1,301 @@
+//! Findings about a charter file: what is wrong, where, and how bad.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Valid, but worth a look; `--strict` fails on it.
+    Warning,
+    /// The file is not a valid charter.
+    Error,
+}
+
+/// What kind of finding: the rule that was broken. Each has a stable name for CI output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Code {
+    /// The file is not UTF-8.
+    Encoding,
+    /// The file is too large to be a charter.
+    TooLarge,
+    /// The file is not TOML.
+    Syntax,
+    /// A key the format does not have.
+    UnknownKey,
+    /// A required key is missing.
+    MissingKey,
+    /// A value of the wrong type.
+    Type,
+    /// An empty required string or array.
+    Empty,
+    /// `version` other than 1.
+    Version,
+    /// A service id that is not lowercase ASCII letters, digits and `-`.
+    IdFormat,
+    /// A service id used twice.
+    DuplicateId,
+    /// An `officer` that names no entry of `[officers]`.
+    UnknownOfficer,
+    /// Not a Bangladeshi phone number.
+    Phone,
+    /// Not an email address.
+    Email,
+    /// Neither a URL nor a host name.
+    Website,
+    /// A service's officer has no phone or no email.
+    OfficerContact,
+    /// An officer that nothing names.
+    UnusedOfficer,
+    /// A time limit that states no duration.
+    TimeLimit,
+    /// A fee that states neither free, nor an amount, nor a rule.
+    Fee,
+    /// One word spelled two ways in one charter.
+    Spelling,
+    /// Text not in Unicode NFC.
+    Nfc,
+    /// A stray zero-width character.
+    ZeroWidth,
+    /// Bengali typed in a legacy ASCII font encoding (Bijoy/SutonnyMJ).
+    LegacyEncoding,
+    /// No `grievance` or no `expectations` section.
+    MissingSection,
+}
+
+impl Code {
+    /// Every code, for the SARIF rule table.
+    pub const ALL: [Code; 23] = [
+        Code::Encoding,
+        Code::TooLarge,
+        Code::Syntax,
+        Code::UnknownKey,
+        Code::MissingKey,
+        Code::Type,
+        Code::Empty,
+        Code::Version,
+        Code::IdFormat,
+        Code::DuplicateId,
+        Code::UnknownOfficer,
+        Code::Phone,
+        Code::Email,
+        Code::Website,
+        Code::OfficerContact,
+        Code::UnusedOfficer,
+        Code::TimeLimit,
+        Code::Fee,
+        Code::Spelling,
+        Code::Nfc,
+        Code::ZeroWidth,
+        Code::LegacyEncoding,
+        Code::MissingSection,
+    ];
+
+    /// The stable name printed in `error[name]` and in JSON, GitHub and SARIF output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Encoding => "encoding",
+            Code::TooLarge => "too-large",
+            Code::Syntax => "syntax",
+            Code::UnknownKey => "unknown-key",
+            Code::MissingKey => "missing-key",
+            Code::Type => "type",
+            Code::Empty => "empty",
+            Code::Version => "version",
+            Code::IdFormat => "id-format",
+            Code::DuplicateId => "duplicate-id",
+            Code::UnknownOfficer => "unknown-officer",
+            Code::Phone => "phone",
+            Code::Email => "email",
+            Code::Website => "website",
+            Code::OfficerContact => "officer-contact",
+            Code::UnusedOfficer => "unused-officer",
+            Code::TimeLimit => "time-limit",
+            Code::Fee => "fee",
+            Code::Spelling => "spelling",
+            Code::Nfc => "nfc",
+            Code::ZeroWidth => "zero-width",
+            Code::LegacyEncoding => "legacy-encoding",
+            Code::MissingSection => "missing-section",
+        }
+    }
+
+    /// Whether the rule makes a file invalid, or only warns.
+    pub fn severity(self) -> Severity {
+        match self {
+            Code::OfficerContact
+            | Code::UnusedOfficer
+            | Code::TimeLimit
+            | Code::Fee
+            | Code::Spelling
+            | Code::Nfc
+            | Code::ZeroWidth
+            | Code::LegacyEncoding
+            | Code::MissingSection => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+
+    /// One line on what the rule checks, for SARIF and `--help`.
+    pub fn description(self) -> &'static str {
+        match self {
+            Code::Encoding => "the file is not UTF-8",
+            Code::TooLarge => "the file is too large to be a charter",
+            Code::Syntax => "the file is not valid TOML",
+            Code::UnknownKey => "a key that the charter format does not have",
+            Code::MissingKey => "a required key is missing",
+            Code::Type => "a value of the wrong type",
+            Code::Empty => "an empty required string or array",
+            Code::Version => "the format version is not 1",
+            Code::IdFormat => "a service id that is not lowercase ASCII letters, digits and `-`",
+            Code::DuplicateId => "a service id used more than once",
+            Code::UnknownOfficer => "an officer id that names no entry of [officers]",
+            Code::Phone => "not a Bangladeshi phone number",
+            Code::Email => "not an email address",
+            Code::Website => "neither a URL nor a host name",
+            Code::OfficerContact => "a service's officer has no phone or no email",
+            Code::UnusedOfficer => "an officer that no service or grievance step names",
+            Code::TimeLimit => "a time limit that states no duration",
+            Code::Fee => "a fee that states neither free, nor an amount in taka, nor a rule",
+            Code::Spelling => "the same word spelled two ways in one charter",
+            Code::Nfc => "text not in Unicode NFC",
+            Code::ZeroWidth => "a stray zero-width character",
+            Code::LegacyEncoding => {
+                "Bengali typed in a legacy ASCII font encoding (Bijoy/SutonnyMJ)"
+            }
+            Code::MissingSection => "no grievance or no expectations section",
+        }
+    }
+}
+
+/// One finding in one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The rule.
+    pub code: Code,
+    /// Error or warning; the code's own unless `--strict` raised it.
+    pub severity: Severity,
+    /// The dotted key path, `services.citizen[1].fee`; empty for the file as a whole.
+    pub key: String,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// A suggestion: "did you mean `fee`?"
+    pub help: Option<String>,
+    /// Where, in bytes of the file.
+    pub span: Range<usize>,
+}
+
+impl Diagnostic {
+    /// A finding of `code` at `span`.
+    pub fn new(
+        code: Code,
+        key: impl Into<String>,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            key: key.into(),
+            message: message.into(),
+            help: None,
+            span,
+        }
+    }
+
+    /// The same finding with a suggestion.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// A line and a column, both from 1; the column counts characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+}
+
+/// Turns byte offsets into lines and columns. Built only for files with findings, so valid
+/// files cost nothing.
+pub struct LineIndex<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the line starts of `source`.
+    pub fn new(source: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { source, starts }
+    }
+
+    /// The line and character column of a byte offset.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.floor_char_boundary(offset.min(self.source.len()));
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let column = self.source[self.starts[line]..offset].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The text of a line (from 1), without its line ending.
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let start = self.starts[line - 1];
+        let end = self.starts.get(line).map_or(self.source.len(), |&e| e - 1);
+        self.source[start..end].trim_end_matches('\r')
+    }
+
+    fn floor_char_boundary(&self, mut offset: usize) -> usize {
+        while !self.source.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let src = "a = 1\nfee = \"বিনামূল্যে\" x\n";
+        let index = LineIndex::new(src);
+        assert_eq!(index.position(0), Position { line: 1, column: 1 });
+        let x = src.find(" x").unwrap() + 1;
+        // `fee = "` is 7 characters, বিনামূল্যে 10, the closing quote and a space 2.
+        assert_eq!(
+            index.position(x),
+            Position {
+                line: 2,
+                column: 20
+            }
+        );
+        assert_eq!(index.line_text(2), "fee = \"বিনামূল্যে\" x");
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_inside_a_character_are_clamped() {
+        let src = "কা";
+        let index = LineIndex::new(src);
+        assert_eq!(index.position(1), Position { line: 1, column: 1 });
+        assert_eq!(index.position(99), Position { line: 1, column: 3 });
+    }
+
+    #[test]
+    fn every_code_has_a_distinct_name() {
+        let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Code::ALL.len());
+    }
+}

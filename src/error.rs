@@ -1,0 +1,74 @@
+//! Every failure that stops a command, with its context, and every message about it, in one place.
+//!
+//! Findings about a charter's content are not errors of the tool: they are
+//! [`Diagnostic`](crate::charter::Diagnostic)s, reported and counted. These are the failures
+//! around them: a path that does not exist, a file that cannot be read, output that cannot be
+//! written. All of them exit with code 2.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// A failure of the tool or its surroundings, as opposed to a finding in a charter.
+#[derive(Debug)]
+pub enum Error {
+    /// A path given on the command line does not exist.
+    PathNotFound {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// A directory holds no `*.toml` file.
+    NoCharters {
+        /// The directory.
+        path: PathBuf,
+    },
+    /// A file or directory could not be read.
+    Read {
+        /// What was being read.
+        path: PathBuf,
+        /// Why it failed.
+        source: io::Error,
+    },
+    /// Output could not be written.
+    Write {
+        /// Where: a file, or `<stdout>`.
+        path: PathBuf,
+        /// Why it failed.
+        source: io::Error,
+    },
+}
+
+impl Error {
+    /// The process exit code for this failure: 2, usage or I/O.
+    pub fn exit_code(&self) -> u8 {
+        2
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::PathNotFound { path } => {
+                write!(f, "{}: no such file or directory", path.display())
+            }
+            Error::NoCharters { path } => write!(
+                f,
+                "{}: no charter files (*.toml) in this directory",
+                path.display()
+            ),
+            Error::Read { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
+            Error::Write { path, source } => {
+                write!(f, "{}: cannot write: {source}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
+            Error::PathNotFound { .. } | Error::NoCharters { .. } => None,
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! `charter`: validate, render and answer from Bangladesh government citizen charters.
+//!
+//! The binary only parses arguments and calls [`commands::dispatch`]; the work is done here.
+
+pub mod bangla;
+pub mod charter;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod report;
+pub mod schema;

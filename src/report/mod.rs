@@ -1,0 +1,83 @@
+//! Reporting findings: each finding located by line and column, then written as text for people
+//! or as JSON, GitHub Actions commands or SARIF for machines.
+
+mod github;
+mod human;
+mod sarif;
+
+use crate::charter::{Code, Diagnostic, LineIndex, Severity};
+use serde::Serialize;
+
+pub use github::github;
+pub use human::{human, summary};
+pub use sarif::sarif;
+
+/// A finding located in its file: what `--format json` prints, one object each.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    /// The file, as it was named or found.
+    pub file: String,
+    /// Line, from 1.
+    pub line: usize,
+    /// Column in characters, from 1.
+    pub column: usize,
+    /// Last line of the span.
+    pub end_line: usize,
+    /// Column after the span's last character.
+    pub end_column: usize,
+    /// `error` or `warning`.
+    pub severity: Severity,
+    /// The rule: `phone`, `unknown-key`, …
+    #[serde(serialize_with = "code_name")]
+    pub code: Code,
+    /// The dotted key path, `services.citizen[1].fee`; empty for the whole file.
+    pub key: String,
+    /// What is wrong.
+    pub message: String,
+    /// A suggestion, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// The source line, for snippets.
+    #[serde(skip)]
+    pub source_line: String,
+}
+
+fn code_name<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.as_str())
+}
+
+/// Locates the diagnostics of one file. The line index is only built when there is something to
+/// locate, so valid files cost nothing here.
+pub fn locate(file: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
+    if diagnostics.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(source);
+    diagnostics
+        .into_iter()
+        .map(|d| {
+            let start = index.position(d.span.start);
+            let end = index.position(d.span.end);
+            Finding {
+                file: file.to_string(),
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+                severity: d.severity,
+                code: d.code,
+                key: d.key,
+                message: d.message,
+                help: d.help,
+                source_line: index.line_text(start.line).to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The findings as one JSON array, `[]` when there are none.
+pub fn json(findings: &[Finding]) -> String {
+    let mut text = serde_json::to_string_pretty(findings).unwrap_or_else(|_| "[]".to_string());
+    text.push('\n');
+    text
+}
