@@ -246,8 +246,7 @@ fn numbers(text: &str) -> Vec<Number> {
 /// Splits text into words: runs of letters, marks and digits (Bengali or Latin) and the joiners
 /// that belong inside Bengali words. Returns each word with its byte offset.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_word =
-        |c: char| c.is_alphanumeric() || is_bengali_mark(c) || c == '\u{200c}' || c == '\u{200d}';
+    let is_word = |c: char| is_letter(c) || digit_value(c).is_some();
     let mut rest = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, _) = loop {
@@ -266,6 +265,70 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         Some((start, &text[start..end]))
     })
+}
+
+/// The words of a text that could be spelled another way (see [`may_have_variants`]), found in
+/// one pass over the bytes: Bengali letters are told by their UTF-8 bytes, so most of the text
+/// is never decoded, and most words never need a second look.
+pub fn variant_words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let (start, mut folds, mut count) = (i, false, 0);
+            while i < bytes.len() {
+                let (len, in_word, fold) = classify(text, i);
+                if !in_word {
+                    break;
+                }
+                i += len;
+                folds |= fold;
+                count += 1;
+            }
+            if i == start {
+                i += classify(text, i).0;
+            } else if folds && count >= 4 {
+                return Some(&text[start..i]);
+            }
+        }
+        None
+    })
+}
+
+/// The character at byte `i`: its length, whether it belongs in a word (as in [`words`]), and
+/// whether it is a letter that [`spelling_key`] folds.
+#[inline]
+fn classify(text: &str, i: usize) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (1, b.is_ascii_alphanumeric(), false);
+    }
+    if let [0xE0, second @ (0xA6 | 0xA7), third, ..] = bytes[i..] {
+        let c = 0x0980 + ((second as u32 & 1) << 6) + (third as u32 & 0x3F);
+        let in_word = !matches!(c, 0x0980 | 0x09F2..=0x09FB);
+        let fold = matches!(c, 0x09A3 | 0x09A8 | 0x09BF | 0x09C0 | 0x09C1 | 0x09C2);
+        return (3, in_word, fold);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (
+        c.len_utf8(),
+        is_letter(c) || digit_value(c).is_some(),
+        false,
+    )
+}
+
+/// Whether a character belongs inside a word: a letter of any script, a Bengali sign (vowel
+/// signs, hasanta, candrabindu, nukta), or a joiner. ASCII and the Bengali block, which are
+/// nearly all a charter holds, are answered without the general Unicode tables.
+pub fn is_letter(c: char) -> bool {
+    match c {
+        'a'..='z' | 'A'..='Z' => true,
+        '\u{0980}'..='\u{09ff}' => !matches!(c, '০'..='৯' | '৲'..='৻' | '\u{0980}'),
+        '\u{200c}' | '\u{200d}' => true,
+        c if c.is_ascii() => false,
+        c => c.is_alphabetic() || is_bengali_mark(c),
+    }
 }
 
 /// Bengali vowel signs, hasanta, candrabindu, anusvara, visarga, nukta and length mark: marks that
@@ -294,7 +357,7 @@ impl Taka {
 
 impl fmt::Display for Taka {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.poisha % 100 == 0 {
+        if self.poisha.is_multiple_of(100) {
             write!(f, "{}", self.poisha / 100)
         } else {
             write!(f, "{}.{:02}", self.poisha / 100, self.poisha % 100)
@@ -304,7 +367,7 @@ impl fmt::Display for Taka {
 
 impl Serialize for Taka {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.poisha % 100 == 0 {
+        if self.poisha.is_multiple_of(100) {
             s.serialize_u64(self.poisha / 100)
         } else {
             s.serialize_f64(self.poisha as f64 / 100.0)
@@ -382,7 +445,7 @@ const RULE_WORDS: &[&str] = &[
 
 /// Reads what a fee's wording states.
 pub fn parse_fee(text: &str) -> Fee {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let text = lower.as_str();
     let nums = numbers(text);
     let is_taka = |n: &Number| {
@@ -406,12 +469,12 @@ pub fn parse_fee(text: &str) -> Fee {
             }
         }
     }
-    if let Some(pos) = text.find("সর্বমোট").or_else(|| text.find("মোট")) {
-        if let Some(total) = nums.iter().find(|n| n.start > pos) {
-            return Fee::Amount {
-                taka: Taka::from_f64(total.value),
-            };
-        }
+    if let Some(pos) = text.find("সর্বমোট").or_else(|| text.find("মোট"))
+        && let Some(total) = nums.iter().find(|n| n.start > pos)
+    {
+        return Fee::Amount {
+            taka: Taka::from_f64(total.value),
+        };
     }
     match amounts.as_slice() {
         [] => {}
@@ -546,6 +609,50 @@ const IMMEDIATE: &[&[&str]] = &[
     &["immediate"],
     &["instant"],
     &["same", "day"],
+    &["একই", "দিন"],
+    &["অবিলম্বে"],
+    &["সার্বক্ষণিক"],
+];
+
+/// Numbers written as words, as charters write small ones: `এক কার্যদিবস`, `সাত দিন`.
+const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("এক", 1),
+    ("দুই", 2),
+    ("দু", 2),
+    ("তিন", 3),
+    ("চার", 4),
+    ("পাঁচ", 5),
+    ("ছয়", 6),
+    ("ছ\u{9df}", 6),
+    ("সাত", 7),
+    ("আট", 8),
+    ("নয়", 9),
+    ("ন\u{9df}", 9),
+    ("দশ", 10),
+    ("বারো", 12),
+    ("বার", 12),
+    ("পনের", 15),
+    ("পনেরো", 15),
+    ("বিশ", 20),
+    ("একুশ", 21),
+    ("পঁচিশ", 25),
+    ("ত্রিশ", 30),
+    ("পঁয়তাল্লিশ", 45),
+    ("ষাট", 60),
+    ("নব্বই", 90),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("fifteen", 15),
+    ("twenty", 20),
+    ("thirty", 30),
 ];
 
 /// Words joining two numbers into a range of which the larger is the limit.
@@ -559,7 +666,7 @@ enum Token<'a> {
 
 /// Reads what a time limit's wording states.
 pub fn parse_time_limit(text: &str) -> TimeLimit {
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let tokens = time_tokens(&lower);
     let word_at = |i: usize| match tokens.get(i) {
         Some(Token::Word(w)) => Some(*w),
@@ -599,10 +706,10 @@ pub fn parse_time_limit(text: &str) -> TimeLimit {
             continue;
         }
         // "৭ (সাত) কার্যদিবস": the number written out in words, in brackets, between.
-        if word_at(j) == Some("(") {
-            if let Some(close) = (j..tokens.len().min(j + 4)).find(|&k| word_at(k) == Some(")")) {
-                j = close + 1;
-            }
+        if word_at(j) == Some("(")
+            && let Some(close) = (j..tokens.len().min(j + 4)).find(|&k| word_at(k) == Some(")"))
+        {
+            j = close + 1;
         }
         if let Some((len, unit)) = UNITS
             .iter()
@@ -695,17 +802,20 @@ fn time_tokens(text: &str) -> Vec<Token<'_>> {
             tokens.push(Token::Number(value));
             continue;
         }
-        if c.is_alphabetic() || is_bengali_mark(c) {
+        if is_letter(c) {
             let mut end = start;
             while let Some(&(i, c)) = pieces.peek() {
-                if !(c.is_alphabetic() || is_bengali_mark(c) || c == '\u{200c}' || c == '\u{200d}')
-                {
+                if !is_letter(c) {
                     break;
                 }
                 end = i + c.len_utf8();
                 pieces.next();
             }
-            tokens.push(Token::Word(&text[start..end]));
+            let word = &text[start..end];
+            match NUMBER_WORDS.iter().find(|(w, _)| *w == word) {
+                Some(&(_, n)) => tokens.push(Token::Number(n)),
+                None => tokens.push(Token::Word(word)),
+            }
             continue;
         }
         pieces.next();
@@ -714,28 +824,117 @@ fn time_tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Unicode normalisation
+
+/// What one pass over a string's bytes tells the validator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scan {
+    /// The text is in Unicode NFC.
+    pub nfc: bool,
+    /// The text has ASCII letters, so it may be Bijoy ([`legacy_encoding_word`]).
+    pub ascii_letters: bool,
+    /// The text has a byte that starts a zero-width character ([`stray_zero_width`]).
+    pub zero_width_lead: bool,
+}
+
+/// Scans a string once for the validator's encoding checks. In the Bengali block only eight
+/// characters matter to NFC, and each is told by its last UTF-8 byte, so Bengali text is judged
+/// without decoding it; the few other characters are decoded, and anything outside ASCII,
+/// Bengali and common punctuation goes to the full NFC algorithm.
+pub fn scan(text: &str) -> Scan {
+    let bytes = text.as_bytes();
+    let mut out = Scan {
+        nfc: true,
+        ascii_letters: false,
+        zero_width_lead: false,
+    };
+    let bengali_at = |i: usize| -> Option<u32> {
+        match bytes.get(i..i + 3)? {
+            [0xE0, second @ (0xA6 | 0xA7), third] => {
+                Some(0x0980 + ((*second as u32 & 1) << 6) + (*third as u32 & 0x3F))
+            }
+            _ => None,
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            out.ascii_letters |= b.is_ascii_alphabetic();
+            i += 1;
+            continue;
+        }
+        if let Some(c) = bengali_at(i) {
+            if matches!(bytes[i + 2], 0xBC | 0xBE | 0x8D | 0x97 | 0x9C | 0x9D | 0x9F) {
+                let prev = i.checked_sub(3).and_then(bengali_at).unwrap_or(0);
+                out.nfc &= bengali_nfc(c, prev);
+            }
+            i += 3;
+            continue;
+        }
+        out.zero_width_lead |= matches!(b, 0xC2 | 0xE2 | 0xEF);
+        let c = text[i..].chars().next().unwrap_or('\0');
+        if !matches!(c as u32, 0x00A0..=0x00FF | 0x0964 | 0x0965 | 0x2010..=0x2027) {
+            out.nfc = unicode_normalization::is_nfc(text);
+            out.ascii_letters |= bytes[i..].iter().any(u8::is_ascii_alphabetic);
+            out.zero_width_lead |= bytes[i..].iter().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF));
+            return out;
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Whether Bengali character `c` after `prev` can stand in NFC text.
+fn bengali_nfc(c: u32, prev: u32) -> bool {
+    match c {
+        // ড় ঢ় য় are composition exclusions: NFC writes them as letter + nukta.
+        0x09DC | 0x09DD | 0x09DF => false,
+        // ে + া is ো and ে + ৗ is ৌ in NFC.
+        0x09BE | 0x09D7 => prev != 0x09C7,
+        // Marks in canonical order: nukta (7) before hasanta (9) before ৾ (230).
+        0x09BC => !matches!(prev, 0x09CD | 0x09FE),
+        0x09CD => prev != 0x09FE,
+        _ => true,
+    }
+}
+
+/// Whether text is in Unicode NFC.
+pub fn is_nfc(text: &str) -> bool {
+    scan(text).nfc
+}
+
+// ---------------------------------------------------------------------------------------------
 // Spelling variants
 
+/// Whether a word could be spelled another way: it is long enough to judge and holds a letter
+/// that [`spelling_key`] folds. Cheap, so that most words are never hashed.
+pub fn may_have_variants(word: &str) -> bool {
+    const FOLDED: [char; 6] = ['ণ', 'ন', 'ী', 'ি', 'ূ', 'ু'];
+    word.len() >= 4 * 3 && word.contains(FOLDED)
+}
+
 /// The key under which spellings of one word meet: ণ and ন, ী and ি, ূ and ু fold together, the
-/// slips a typist makes most. Returns `None` for words too short or not Bengali, where a
-/// difference is more likely two words than one misspelt (কি and কী).
-pub fn spelling_key(word: &str) -> Option<String> {
-    let mut bengali = false;
-    let mut count = 0;
-    let key: String = word
-        .chars()
-        .map(|c| {
-            count += 1;
-            bengali |= ('\u{0980}'..='\u{09ff}').contains(&c);
-            match c {
-                'ণ' => 'ন',
-                'ী' => 'ি',
-                'ূ' => 'ু',
-                c => c,
-            }
-        })
-        .collect();
-    (bengali && count >= 4).then_some(key)
+/// slips a typist makes most. Returns `None` for words that hold none of these letters (they
+/// cannot meet another spelling), and for words too short or not Bengali, where a difference is
+/// more likely two words than one misspelt (কি and কী). The key is a hash of the folded word, so
+/// that no string is built for it.
+pub fn spelling_key(word: &str) -> Option<u64> {
+    use std::hash::Hasher;
+    if !may_have_variants(word) {
+        return None;
+    }
+    let mut hasher = rustc_hash::FxHasher::default();
+    for c in word.chars() {
+        let folded = match c {
+            'ণ' => 'ন',
+            'ী' => 'ি',
+            'ূ' => 'ু',
+            c => c,
+        };
+        hasher.write_u32(folded as u32);
+    }
+    Some(hasher.finish())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -744,23 +943,26 @@ pub fn spelling_key(word: &str) -> Option<String> {
 /// Zero-width characters that have no place in published text. ZWJ and ZWNJ are allowed inside
 /// Bengali words (র‍্য needs ZWJ), and are stray anywhere else.
 pub fn stray_zero_width(text: &str) -> Option<(usize, char)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
+    // Every character looked for here is encoded with one of these lead bytes.
+    if !text.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
+        return None;
+    }
+    let bengali = |c: Option<char>| c.is_some_and(|c| ('\u{0980}'..='\u{09ff}').contains(&c));
+    let mut prev = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         match c {
             '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{00ad}' => {
                 return Some((i, c));
             }
-            '\u{200c}' | '\u{200d}' => {
-                let bengali = |j: Option<&(usize, char)>| {
-                    j.is_some_and(|(_, c)| ('\u{0980}'..='\u{09ff}').contains(c))
-                };
-                let inside = k > 0 && bengali(chars.get(k - 1)) && bengali(chars.get(k + 1));
-                if !inside {
-                    return Some((i, c));
-                }
+            '\u{200c}' | '\u{200d}'
+                if !(bengali(prev) && bengali(chars.peek().map(|&(_, c)| c))) =>
+            {
+                return Some((i, c));
             }
             _ => {}
         }
+        prev = Some(c);
     }
     None
 }
@@ -775,6 +977,10 @@ const BIJOY_SYMBOLS: &[char] = &[
 /// Whether a text looks like Bengali typed in a legacy ASCII font encoding (Bijoy/SutonnyMJ:
 /// `Avgiv` for `আমরা`). Returns the first such word.
 pub fn legacy_encoding_word(text: &str) -> Option<&str> {
+    // Every sign of Bijoy needs Latin letters; most Bengali text has none.
+    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
     text.split(|c: char| c.is_whitespace() || c == ',' || c == '।')
         .find(|w| looks_like_bijoy(w))
 }
@@ -790,14 +996,13 @@ fn looks_like_bijoy(word: &str) -> bool {
     let chars: Vec<char> = word.chars().collect();
     // "Av", "Kv", "Mv": a consonant or vowel letter then v (া) then a consonant letter. English
     // words with [A-Z]v + consonant are abbreviations at most ("Avg").
-    if let [first, 'v', third, ..] = chars.as_slice() {
-        if first.is_ascii_uppercase()
-            && third.is_ascii_alphabetic()
-            && !"aeiouy".contains(*third)
-            && letters > 3
-        {
-            return true;
-        }
+    if let [first, 'v', third, ..] = chars.as_slice()
+        && first.is_ascii_uppercase()
+        && third.is_ascii_alphabetic()
+        && !"aeiouy".contains(*third)
+        && letters > 3
+    {
+        return true;
     }
     // Consonants are capitals in Bijoy, so a word switches case inside itself again and again
     // ("wbKU"); a backtick (দ) inside a word is Bijoy too.
@@ -1070,10 +1275,55 @@ mod tests {
             parse_time_limit("১ সপ্তাহ ২ দিন"),
             limit(false, Some((9, Days)))
         );
+        assert_eq!(
+            parse_time_limit("এক কার্যদিবস"),
+            limit(false, Some((1, WorkingDays)))
+        );
+        assert_eq!(
+            parse_time_limit("সাত (৭) দিন"),
+            limit(false, Some((7, Days)))
+        );
+        assert_eq!(
+            parse_time_limit("৭২ ঘণ্টার মধ্যে"),
+            limit(false, Some((72, Hours)))
+        );
+        assert_eq!(parse_time_limit("একই দিনে"), limit(true, None));
+        assert_eq!(
+            parse_time_limit("প্রযোজ্য নয়"),
+            limit(false, None),
+            "নয় (not) is a number only before a unit"
+        );
         assert!(!parse_time_limit("যথাশীঘ্র সম্ভব").is_stated());
         assert!(
             !parse_time_limit("৩ জন কর্মকর্তা").is_stated(),
             "a number of people is no duration"
+        );
+    }
+
+    #[test]
+    fn nfc_agrees_with_the_full_algorithm_on_bengali() {
+        let bengali: Vec<char> = ('\u{0980}'..='\u{09ff}')
+            .chain([
+                'a', ' ', '\u{a0}', 'é', '।', '–', '…', '\u{2000}', '\u{0301}',
+            ])
+            .collect();
+        for &a in &bengali {
+            for &b in &bengali {
+                let s: String = [a, b].iter().collect();
+                assert_eq!(is_nfc(&s), unicode_normalization::is_nfc(&s), "{s:?}");
+                for c in [
+                    '\u{09bc}', '\u{09be}', '\u{09cd}', '\u{09d7}', '\u{09fe}', 'ক',
+                ] {
+                    let s: String = [a, b, c].iter().collect();
+                    assert_eq!(is_nfc(&s), unicode_normalization::is_nfc(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(is_nfc("প্রয়োজনীয় তথ্য"));
+        assert!(!is_nfc("প্র\u{09df}োজনীয়"));
+        assert!(
+            !is_nfc("Cafe\u{0301}"),
+            "other scripts use the full algorithm"
         );
     }
 
@@ -1085,6 +1335,7 @@ mod tests {
         assert_ne!(spelling_key("কার্যদিবস"), spelling_key("কর্মদিবস"));
         assert_eq!(spelling_key("কি"), None, "too short to judge");
         assert_eq!(spelling_key("office"), None, "not Bengali");
+        assert_eq!(spelling_key("প্রত্যাশা"), None, "no letter that folds");
     }
 
     #[test]
@@ -1093,6 +1344,35 @@ mod tests {
             .map(|(_, w)| w)
             .collect();
         assert_eq!(w, ["তাৎক্ষণিক", "৩", "কার্যদিবস", "প্রযোজ্য", "ক্ষেত্রে"]);
+    }
+
+    #[test]
+    fn variant_words_are_those_with_letters_that_fold() {
+        let found: Vec<&str> = variant_words("তাৎক্ষণিক/৩ কার্যদিবস, প্রত্যাশা কি নীতিমাল").collect();
+        assert_eq!(found, ["তাৎক্ষণিক", "কার্যদিবস", "নীতিমাল"]);
+        for w in found {
+            assert!(may_have_variants(w));
+        }
+        assert!(!may_have_variants("প্রত্যাশা"));
+    }
+
+    #[test]
+    fn scan_flags_what_needs_a_closer_look() {
+        let s = scan("সেবা\u{200b}মূল্য");
+        assert_eq!(
+            (s.nfc, s.ascii_letters, s.zero_width_lead),
+            (true, false, true)
+        );
+        let s = scan("Avgiv ও ে\u{09be}");
+        assert_eq!(
+            (s.nfc, s.ascii_letters, s.zero_width_lead),
+            (false, true, false)
+        );
+        let s = scan("প্রয়োজনীয় তথ্য।");
+        assert_eq!(
+            (s.nfc, s.ascii_letters, s.zero_width_lead),
+            (true, false, false)
+        );
     }
 
     #[test]

@@ -4,13 +4,18 @@
 //! The walk reports every problem it meets and carries on, so one run shows them all. A file
 //! with TOML syntax errors reports those only: what the parser recovered after an error is a
 //! guess, and rules checked on a guess would report problems the file does not have.
+//!
+//! Validating thousands of files is the common case in CI, so the walk allocates little for a
+//! valid file: key paths are formatted only for findings, and spelling variants are located
+//! only when one is found.
 
 use super::diagnostic::{Code, Diagnostic};
 use super::model::{
     Category, Charter, Document, GrievanceStep, Office, Officer, Service, Text, Translations,
 };
 use crate::bangla;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
+use std::fmt;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
@@ -39,13 +44,15 @@ impl Loaded {
 
 /// Reads a charter from the bytes of a file. Returns the text to show in snippets (invalid UTF-8
 /// replaced) with what was found.
-pub fn load_bytes(bytes: &[u8]) -> (String, Loaded) {
-    match std::str::from_utf8(bytes) {
+pub fn load_bytes(bytes: Vec<u8>) -> (String, Loaded) {
+    match String::from_utf8(bytes) {
         Ok(source) => {
-            let loaded = load_str(source);
-            (source.to_string(), loaded)
+            let loaded = load_str(&source);
+            (source, loaded)
         }
         Err(e) => {
+            let bytes = e.as_bytes();
+            let e = e.utf8_error();
             let at = e.valid_up_to();
             let bad = &bytes[at..at + e.error_len().unwrap_or(bytes.len() - at)];
             let hex: Vec<String> = bad.iter().map(|b| format!("0x{b:02X}")).collect();
@@ -71,12 +78,8 @@ pub fn load_str(source: &str) -> Loaded {
             .iter()
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
-                Diagnostic::new(
-                    Code::Syntax,
-                    "",
-                    span,
-                    format!("not valid TOML: {}", e.message().trim_end()),
-                )
+                let message = format!("not valid TOML: {}", e.message().trim_end());
+                Diagnostic::new(Code::Syntax, "", span, message)
             })
             .collect();
         return Loaded {
@@ -85,8 +88,8 @@ pub fn load_str(source: &str) -> Loaded {
         };
     }
     let mut walker = Walker::new(source);
-    let charter = walker.charter(root.get_ref(), root.span());
-    walker.finish();
+    let charter = walker.charter(root.get_ref());
+    walker.finish(root.get_ref());
     let mut diagnostics = walker.diagnostics;
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     Loaded {
@@ -144,9 +147,38 @@ mod keys {
     pub const GRIEVANCE: &[&str] = &["when", "officer", "time_limit"];
 }
 
+/// A dotted key path, `services.citizen[1].fee`, built as the walk descends and formatted only
+/// when a finding names it.
+#[derive(Clone, Copy)]
+enum KeyPath<'p> {
+    Root,
+    Key(&'p KeyPath<'p>, &'p str),
+    Index(&'p KeyPath<'p>, usize),
+}
+
+impl<'p> KeyPath<'p> {
+    fn key(&'p self, key: &'p str) -> KeyPath<'p> {
+        KeyPath::Key(self, key)
+    }
+
+    fn index(&'p self, index: usize) -> KeyPath<'p> {
+        KeyPath::Index(self, index)
+    }
+}
+
+impl fmt::Display for KeyPath<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            KeyPath::Root => Ok(()),
+            KeyPath::Key(KeyPath::Root, key) => f.write_str(key),
+            KeyPath::Key(parent, key) => write!(f, "{parent}.{key}"),
+            KeyPath::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
+}
+
 /// The entries of one table, after unknown keys were reported.
 struct Fields<'t> {
-    path: String,
     span: Range<usize>,
     entries: Vec<(&'t str, &'t Node<'t>)>,
 }
@@ -157,18 +189,6 @@ impl<'t> Fields<'t> {
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| *v)
-    }
-
-    fn path(&self, key: &str) -> String {
-        join(&self.path, key)
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
     }
 }
 
@@ -183,16 +203,15 @@ struct OfficerRef {
 /// Where an officer was defined, and whether it can be reached.
 struct OfficerDef {
     span: Range<usize>,
-    path: String,
     has_phone: bool,
     has_email: bool,
 }
 
-/// A spelling of a word: how often, and where first.
+/// A spelling of a word: the key its other spellings share, how often, and where first.
 struct WordUse {
+    key: u64,
     count: usize,
     first: Range<usize>,
-    path: String,
 }
 
 /// Whether a string is Bengali text (checked for spelling and legacy encodings) or not.
@@ -205,9 +224,9 @@ enum Script {
 struct Walker<'t> {
     source: &'t str,
     diagnostics: Vec<Diagnostic>,
-    officers: HashMap<String, OfficerDef>,
+    officers: HashMap<&'t str, OfficerDef>,
     refs: Vec<OfficerRef>,
-    ids: HashMap<String, Range<usize>>,
+    ids: HashMap<&'t str, Range<usize>>,
     words: HashMap<&'t str, WordUse>,
     word_order: Vec<&'t str>,
 }
@@ -217,15 +236,28 @@ impl<'t> Walker<'t> {
         Walker {
             source,
             diagnostics: Vec::new(),
-            officers: HashMap::new(),
+            officers: HashMap::default(),
             refs: Vec::new(),
-            ids: HashMap::new(),
-            words: HashMap::new(),
+            ids: HashMap::default(),
+            words: HashMap::default(),
             word_order: Vec::new(),
         }
     }
 
-    fn report(&mut self, d: Diagnostic) {
+    fn report(&mut self, code: Code, path: &KeyPath, span: Range<usize>, message: String) {
+        self.diagnostics
+            .push(Diagnostic::new(code, path.to_string(), span, message));
+    }
+
+    fn report_with_help(
+        &mut self,
+        code: Code,
+        path: &KeyPath,
+        span: Range<usize>,
+        message: String,
+        help: String,
+    ) {
+        let d = Diagnostic::new(code, path.to_string(), span, message).with_help(help);
         self.diagnostics.push(d);
     }
 
@@ -234,31 +266,27 @@ impl<'t> Walker<'t> {
         &mut self,
         table: &'t DeTable<'t>,
         span: Range<usize>,
-        path: &str,
+        path: &KeyPath,
         what: &str,
         known: &[&str],
     ) -> Fields<'t> {
         let mut entries = Vec::with_capacity(table.len());
         for (key, value) in table.iter() {
-            let name: &str = key.get_ref();
+            let name: &'t str = key.get_ref();
             if known.contains(&name) {
                 entries.push((name, value));
             } else {
-                self.unknown_key(name, key.span(), &join(path, name), what, known);
+                self.unknown_key(name, key.span(), &path.key(name), what, known);
             }
         }
-        Fields {
-            path: path.to_string(),
-            span,
-            entries,
-        }
+        Fields { span, entries }
     }
 
     fn unknown_key(
         &mut self,
         name: &str,
         span: Range<usize>,
-        path: &str,
+        path: &KeyPath,
         what: &str,
         known: &[&str],
     ) {
@@ -267,31 +295,31 @@ impl<'t> Walker<'t> {
             Some(near) => format!("did you mean `{near}`?"),
             None => format!("{what} has: {}", known.join(", ")),
         };
-        self.report(Diagnostic::new(Code::UnknownKey, path, span, message).with_help(help));
+        self.report_with_help(Code::UnknownKey, path, span, message, help);
     }
 
-    fn missing(&mut self, fields: &Fields<'t>, key: &str, what: &str) {
+    fn missing(&mut self, fields: &Fields<'t>, path: &KeyPath, key: &str, what: &str) {
         let message = format!("{what} has no `{key}`, which is required");
-        self.report(Diagnostic::new(
+        self.report(
             Code::MissingKey,
-            fields.path(key),
+            &path.key(key),
             fields.span.clone(),
             message,
-        ));
+        );
     }
 
-    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str) {
+    fn wrong_type(&mut self, node: &Node, path: &KeyPath, expected: &str) {
         let message = format!("expected {expected}, found {}", type_name(node.get_ref()));
-        self.report(Diagnostic::new(Code::Type, path, node.span(), message));
+        self.report(Code::Type, path, node.span(), message);
     }
 
     /// The table a node holds, or a type error.
-    fn table<'a>(
+    fn table(
         &mut self,
-        node: &'a Node<'t>,
-        path: &str,
+        node: &'t Node<'t>,
+        path: &KeyPath,
         expected: &str,
-    ) -> Option<&'a DeTable<'t>> {
+    ) -> Option<&'t DeTable<'t>> {
         match node.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
@@ -302,12 +330,12 @@ impl<'t> Walker<'t> {
     }
 
     /// The items of an array, or a type error.
-    fn array<'a>(
+    fn array(
         &mut self,
-        node: &'a Node<'t>,
-        path: &str,
+        node: &'t Node<'t>,
+        path: &KeyPath,
         expected: &str,
-    ) -> Option<&'a [Node<'t>]> {
+    ) -> Option<&'t [Node<'t>]> {
         match node.get_ref() {
             DeValue::Array(a) => Some(a),
             _ => {
@@ -318,7 +346,7 @@ impl<'t> Walker<'t> {
     }
 
     /// A string, checked for encoding slips; `None` and a type error for anything else.
-    fn string(&mut self, node: &'t Node<'t>, path: &str, script: Script) -> Option<&'t str> {
+    fn string(&mut self, node: &'t Node<'t>, path: &KeyPath, script: Script) -> Option<&'t str> {
         let Some(s) = node.get_ref().as_str() else {
             self.wrong_type(node, path, "a string");
             return None;
@@ -331,160 +359,174 @@ impl<'t> Walker<'t> {
     fn required_string(
         &mut self,
         node: &'t Node<'t>,
-        path: &str,
+        path: &KeyPath,
         script: Script,
     ) -> Option<&'t str> {
         let s = self.string(node, path, script)?;
         if s.trim().is_empty() {
-            self.report(Diagnostic::new(
+            self.report(
                 Code::Empty,
                 path,
                 node.span(),
-                "this must not be empty",
-            ));
+                "this must not be empty".to_string(),
+            );
         }
         Some(s)
     }
 
+    fn some_string(
+        &mut self,
+        node: &'t Node<'t>,
+        path: &KeyPath,
+        script: Script,
+        required: bool,
+    ) -> Option<&'t str> {
+        if required {
+            self.required_string(node, path, script)
+        } else {
+            self.string(node, path, script)
+        }
+    }
+
     /// A text: a string, or `{ bn = "…", en = "…" }`. Empty text is an error when `required`.
-    fn text(&mut self, node: &'t Node<'t>, path: &str, required: bool) -> Option<Text> {
-        const EXPECTED: &str = "text (a string, or a table like { bn = \"…\", en = \"…\" })";
+    fn text(&mut self, node: &'t Node<'t>, path: &KeyPath, required: bool) -> Option<Text> {
         match node.get_ref() {
             DeValue::String(_) => {
-                let s = if required {
-                    self.required_string(node, path, Script::Bengali)?
-                } else {
-                    self.string(node, path, Script::Bengali)?
-                };
+                let s = self.some_string(node, path, Script::Bengali, required)?;
                 Some(Text::Plain(s.to_string()))
             }
-            DeValue::Table(table) => {
-                let mut translations = Translations::default();
-                let mut has_bn = false;
-                for (key, value) in table.iter() {
-                    let lang: &str = key.get_ref();
-                    let lang_path = join(path, lang);
-                    if !is_language_code(lang) {
-                        self.unknown_key(lang, key.span(), &lang_path, "a text", &["bn", "en"]);
-                        continue;
-                    }
-                    let script = if lang == "bn" {
-                        Script::Bengali
-                    } else {
-                        Script::Other
-                    };
-                    let Some(s) = (if required {
-                        self.required_string(value, &lang_path, script)
-                    } else {
-                        self.string(value, &lang_path, script)
-                    }) else {
-                        continue;
-                    };
-                    match lang {
-                        "bn" => {
-                            has_bn = true;
-                            translations.bn = s.to_string();
-                        }
-                        "en" => translations.en = Some(s.to_string()),
-                        _ => {
-                            translations.other.insert(lang.to_string(), s.to_string());
-                        }
-                    }
-                }
-                if !has_bn && !table.iter().any(|(k, _)| k.get_ref() == "bn") {
-                    let message = "a text table needs `bn`, the Bengali text as published";
-                    self.report(Diagnostic::new(
-                        Code::MissingKey,
-                        join(path, "bn"),
-                        node.span(),
-                        message,
-                    ));
-                }
-                Some(Text::Translated(translations))
-            }
+            DeValue::Table(table) => Some(Text::Translated(
+                self.translations(node, table, path, required),
+            )),
             _ => {
-                self.wrong_type(node, path, EXPECTED);
+                let expected = "text (a string, or a table like { bn = \"…\", en = \"…\" })";
+                self.wrong_type(node, path, expected);
                 None
             }
         }
     }
 
+    fn translations(
+        &mut self,
+        node: &'t Node<'t>,
+        table: &'t DeTable<'t>,
+        path: &KeyPath,
+        required: bool,
+    ) -> Translations {
+        let mut translations = Translations::default();
+        let mut has_bn = false;
+        for (key, value) in table.iter() {
+            let lang: &str = key.get_ref();
+            let lang_path = path.key(lang);
+            if !is_language_code(lang) {
+                self.unknown_key(lang, key.span(), &lang_path, "a text", &["bn", "en"]);
+                continue;
+            }
+            let script = if lang == "bn" {
+                Script::Bengali
+            } else {
+                Script::Other
+            };
+            has_bn |= lang == "bn";
+            let Some(s) = self.some_string(value, &lang_path, script, required) else {
+                continue;
+            };
+            match lang {
+                "bn" => translations.bn = s.to_string(),
+                "en" => translations.en = Some(s.to_string()),
+                _ => {
+                    translations.other.insert(lang.to_string(), s.to_string());
+                }
+            }
+        }
+        if !has_bn {
+            let message = "a text table needs `bn`, the Bengali text as published".to_string();
+            self.report(Code::MissingKey, &path.key("bn"), node.span(), message);
+        }
+        translations
+    }
+
     /// An array of texts; empty is an error when `required`.
-    fn texts(&mut self, node: &'t Node<'t>, path: &str, required: bool) -> Vec<Text> {
+    fn texts(&mut self, node: &'t Node<'t>, path: &KeyPath, required: bool) -> Vec<Text> {
         let Some(items) = self.array(node, path, "an array of texts") else {
             return Vec::new();
         };
         if required && items.is_empty() {
-            self.report(Diagnostic::new(
+            self.report(
                 Code::Empty,
                 path,
                 node.span(),
-                "this list must not be empty",
-            ));
+                "this list must not be empty".to_string(),
+            );
         }
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| self.text(item, &format!("{path}[{i}]"), true))
+            .filter_map(|(i, item)| self.text(item, &path.index(i), true))
             .collect()
     }
 
     /// Encoding slips in any string: NFC, zero-width characters, and for Bengali text legacy
     /// fonts and the words it uses (for spelling variants).
-    fn check_wording(&mut self, s: &'t str, span: Range<usize>, path: &str, script: Script) {
+    fn check_wording(&mut self, s: &'t str, span: Range<usize>, path: &KeyPath, script: Script) {
+        let scan = bangla::scan(s);
+        if scan.ascii_letters && script == Script::Bengali {
+            self.check_legacy(s, &span, path);
+        }
         if s.is_ascii() {
-            // ASCII is NFC and has no zero-width characters; it can still be Bijoy.
-            if script == Script::Bengali {
-                self.check_legacy(s, &span, path);
-            }
+            // ASCII is NFC, has no zero-width characters and no Bengali words.
             return;
         }
-        if unicode_normalization::is_nfc_quick(s.chars())
-            != unicode_normalization::IsNormalized::Yes
-            && !unicode_normalization::is_nfc(s)
-        {
+        if !scan.nfc {
             let message = "this text is not in Unicode NFC: the same letters are stored in another order or form, so search and comparison miss it";
-            self.report(
-                Diagnostic::new(Code::Nfc, path, span.clone(), message)
-                    .with_help("save it NFC-normalised (`charter fmt` will do it)"),
-            );
+            let help = "save it NFC-normalised (`charter fmt` will do it)";
+            self.report_with_help(Code::Nfc, path, span.clone(), message.into(), help.into());
         }
-        if let Some((_, c)) = bangla::stray_zero_width(s) {
+        if let Some((_, c)) = scan
+            .zero_width_lead
+            .then(|| bangla::stray_zero_width(s))
+            .flatten()
+        {
             let at = self.locate(&span, c.encode_utf8(&mut [0; 4]));
             let message = format!(
                 "a stray zero-width character U+{:04X} that readers cannot see",
                 c as u32
             );
-            self.report(Diagnostic::new(Code::ZeroWidth, path, at, message));
+            self.report(Code::ZeroWidth, path, at, message);
         }
         if script == Script::Bengali {
-            self.check_legacy(s, &span, path);
-            for (_, word) in bangla::words(s) {
-                let entry = self.words.entry(word).or_insert_with(|| WordUse {
-                    count: 0,
-                    first: 0..0,
-                    path: String::new(),
-                });
-                if entry.count == 0 {
-                    entry.first = span.clone();
-                    entry.path = path.to_string();
-                    self.word_order.push(word);
-                }
+            self.count_words(s, &span);
+        }
+    }
+
+    /// Counts the words that could be spelled another way, for [`Walker::check_spelling`].
+    fn count_words(&mut self, s: &'t str, span: &Range<usize>) {
+        for word in bangla::variant_words(s) {
+            if let Some(entry) = self.words.get_mut(word) {
                 entry.count += 1;
+            } else if let Some(key) = bangla::spelling_key(word) {
+                let first = span.clone();
+                self.words.insert(
+                    word,
+                    WordUse {
+                        key,
+                        count: 1,
+                        first,
+                    },
+                );
+                self.word_order.push(word);
             }
         }
     }
 
-    fn check_legacy(&mut self, s: &str, span: &Range<usize>, path: &str) {
+    fn check_legacy(&mut self, s: &str, span: &Range<usize>, path: &KeyPath) {
         if let Some(word) = bangla::legacy_encoding_word(s) {
             let at = self.locate(span, word);
             let message = format!(
                 "`{word}` looks like Bengali typed in a legacy font encoding (Bijoy/SutonnyMJ), which readers without that font see as Latin letters"
             );
-            self.report(
-                Diagnostic::new(Code::LegacyEncoding, path, at, message)
-                    .with_help("convert the text to Unicode Bengali"),
-            );
+            let help = "convert the text to Unicode Bengali".to_string();
+            self.report_with_help(Code::LegacyEncoding, path, at, message, help);
         }
     }
 
@@ -503,32 +545,37 @@ impl<'t> Walker<'t> {
     // -----------------------------------------------------------------------------------------
     // The tables of the format
 
-    fn charter(&mut self, root: &'t DeTable<'t>, span: Range<usize>) -> Charter {
-        let top = self.fields(root, span.start..span.start, "", "a charter", keys::TOP);
+    fn charter(&mut self, root: &'t DeTable<'t>) -> Charter {
+        let path = KeyPath::Root;
+        let top = self.fields(root, 0..0, &path, "a charter", keys::TOP);
         let mut charter = Charter::default();
         match top.get("version") {
-            None => self.missing(&top, "version", "the charter"),
+            None => self.missing(&top, &path, "version", "the charter"),
             Some(node) => charter.version = self.version(node),
         }
-        charter.title = top.get("title").and_then(|n| self.text(n, "title", true));
-        charter.updated = top.get("updated").and_then(|n| self.date(n, "updated"));
-        charter.vision = self.required_text_field(&top, "vision", "the charter");
-        charter.mission = self.required_text_field(&top, "mission", "the charter");
+        charter.title = top
+            .get("title")
+            .and_then(|n| self.text(n, &path.key("title"), true));
+        charter.updated = top
+            .get("updated")
+            .and_then(|n| self.date(n, &path.key("updated")));
+        charter.vision = self.required_text_field(&top, &path, "vision", "the charter");
+        charter.mission = self.required_text_field(&top, &path, "mission", "the charter");
         match top.get("expectations") {
-            Some(node) => charter.expectations = self.texts(node, "expectations", false),
+            Some(node) => charter.expectations = self.texts(node, &path.key("expectations"), false),
             None => self.missing_section("expectations", "section 3, আপনার কাছে আমাদের প্রত্যাশা"),
         }
         match top.get("office") {
             Some(node) => charter.office = self.office(node),
-            None => self.missing(&top, "office", "the charter"),
+            None => self.missing(&top, &path, "office", "the charter"),
         }
         match top.get("officers") {
             Some(node) => charter.officers = self.officers(node),
-            None => self.missing(&top, "officers", "the charter"),
+            None => self.missing(&top, &path, "officers", "the charter"),
         }
         match top.get("services") {
             Some(node) => self.services(node, &mut charter),
-            None => self.missing(&top, "services", "the charter"),
+            None => self.missing(&top, &path, "services", "the charter"),
         }
         match top.get("grievance") {
             Some(node) => charter.grievance = self.grievance(node),
@@ -539,45 +586,46 @@ impl<'t> Walker<'t> {
 
     fn missing_section(&mut self, key: &str, what: &str) {
         let message = format!("the charter has no `{key}`: {what}");
-        self.report(Diagnostic::new(Code::MissingSection, key, 0..0, message));
+        self.report(Code::MissingSection, &KeyPath::Root.key(key), 0..0, message);
     }
 
-    fn required_text_field(&mut self, fields: &Fields<'t>, key: &str, what: &str) -> Text {
-        match fields.get(key) {
-            Some(node) => self.text(node, &fields.path(key), true).unwrap_or_default(),
+    fn required_text_field(
+        &mut self,
+        f: &Fields<'t>,
+        path: &KeyPath,
+        key: &str,
+        what: &str,
+    ) -> Text {
+        match f.get(key) {
+            Some(node) => self.text(node, &path.key(key), true).unwrap_or_default(),
             None => {
-                self.missing(fields, key, what);
+                self.missing(f, path, key, what);
                 Text::default()
             }
         }
     }
 
-    fn optional_text_field(&mut self, fields: &Fields<'t>, key: &str) -> Option<Text> {
-        fields
-            .get(key)
-            .and_then(|node| self.text(node, &fields.path(key), false))
+    fn optional_text_field(&mut self, f: &Fields<'t>, path: &KeyPath, key: &str) -> Option<Text> {
+        f.get(key)
+            .and_then(|node| self.text(node, &path.key(key), false))
     }
 
     fn version(&mut self, node: &Node) -> i64 {
+        let path = KeyPath::Root.key("version");
         let DeValue::Integer(int) = node.get_ref() else {
-            self.wrong_type(node, "version", "an integer (1)");
+            self.wrong_type(node, &path, "an integer (1)");
             return 0;
         };
         let value = i64::from_str_radix(int.as_str(), int.radix()).unwrap_or(i64::MAX);
         if value != 1 {
             let message =
                 format!("format version {int} is not supported: this tool reads version 1");
-            self.report(Diagnostic::new(
-                Code::Version,
-                "version",
-                node.span(),
-                message,
-            ));
+            self.report(Code::Version, &path, node.span(), message);
         }
         value
     }
 
-    fn date(&mut self, node: &Node, path: &str) -> Option<String> {
+    fn date(&mut self, node: &Node, path: &KeyPath) -> Option<String> {
         match node.get_ref() {
             DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => Some(dt.to_string()),
             _ => {
@@ -592,117 +640,113 @@ impl<'t> Walker<'t> {
     }
 
     fn office(&mut self, node: &'t Node<'t>) -> Office {
-        let Some(table) = self.table(node, "office", "a table [office]") else {
+        let path = KeyPath::Root.key("office");
+        let Some(table) = self.table(node, &path, "a table [office]") else {
             return Office::default();
         };
-        let f = self.fields(table, node.span(), "office", "[office]", keys::OFFICE);
+        let f = self.fields(table, node.span(), &path, "[office]", keys::OFFICE);
         Office {
-            name: self.required_text_field(&f, "name", "[office]"),
-            government: self.optional_text_field(&f, "government"),
-            unit: self.optional_text_field(&f, "unit"),
-            address: self.optional_text_field(&f, "address"),
-            website: self.website(&f),
-            email: self.email(&f),
-            phone: self.phone(&f),
+            name: self.required_text_field(&f, &path, "name", "[office]"),
+            government: self.optional_text_field(&f, &path, "government"),
+            unit: self.optional_text_field(&f, &path, "unit"),
+            address: self.optional_text_field(&f, &path, "address"),
+            website: self.website(&f, &path),
+            email: self.email(&f, &path),
+            phone: self.phone(&f, &path),
         }
     }
 
-    fn phone(&mut self, f: &Fields<'t>) -> Option<String> {
+    fn phone(&mut self, f: &Fields<'t>, path: &KeyPath) -> Option<String> {
         let node = f.get("phone")?;
-        let path = f.path("phone");
+        let path = path.key("phone");
         let s = self.string(node, &path, Script::Other)?;
         if let Err(e) = bangla::parse_phones(s) {
             let message = format!("`{s}` is not a Bangladeshi phone number: {e}");
-            self.report(Diagnostic::new(Code::Phone, path, node.span(), message));
+            self.report(Code::Phone, &path, node.span(), message);
         }
         Some(s.to_string())
     }
 
-    fn email(&mut self, f: &Fields<'t>) -> Option<String> {
+    fn email(&mut self, f: &Fields<'t>, path: &KeyPath) -> Option<String> {
         let node = f.get("email")?;
-        let path = f.path("email");
+        let path = path.key("email");
         let s = self.string(node, &path, Script::Other)?;
         if !bangla::is_email(s.trim()) {
             let message = format!("`{s}` is not an email address: expected local@domain.tld");
-            self.report(Diagnostic::new(Code::Email, path, node.span(), message));
+            self.report(Code::Email, &path, node.span(), message);
         }
         Some(s.to_string())
     }
 
-    fn website(&mut self, f: &Fields<'t>) -> Option<String> {
+    fn website(&mut self, f: &Fields<'t>, path: &KeyPath) -> Option<String> {
         let node = f.get("website")?;
-        let path = f.path("website");
+        let path = path.key("website");
         let s = self.string(node, &path, Script::Other)?;
         if !bangla::is_website(s.trim()) {
             let message = format!(
                 "`{s}` is neither a URL nor a host name: expected https://office.gov.bd or office.gov.bd"
             );
-            self.report(Diagnostic::new(Code::Website, path, node.span(), message));
+            self.report(Code::Website, &path, node.span(), message);
         }
         Some(s.to_string())
     }
 
     fn officers(&mut self, node: &'t Node<'t>) -> indexmap::IndexMap<String, Officer> {
         let mut officers = indexmap::IndexMap::new();
-        let Some(table) = self.table(node, "officers", "a table of officers, [officers.<id>]")
-        else {
+        let root = KeyPath::Root.key("officers");
+        let Some(table) = self.table(node, &root, "a table of officers, [officers.<id>]") else {
             return officers;
         };
         for (key, value) in table.iter() {
-            let id: &str = key.get_ref();
-            let path = join("officers", id);
+            let id: &'t str = key.get_ref();
+            let path = root.key(id);
             let Some(t) = self.table(value, &path, "a table [officers.<id>]") else {
                 continue;
             };
             let f = self.fields(t, value.span(), &path, "an officer", keys::OFFICER);
             let officer = Officer {
-                name: self.optional_text_field(&f, "name"),
-                designation: self.optional_text_field(&f, "designation"),
-                office: self.optional_text_field(&f, "office"),
-                room: self.optional_text_field(&f, "room"),
-                phone: self.phone(&f),
-                email: self.email(&f),
-                website: self.website(&f),
+                name: self.optional_text_field(&f, &path, "name"),
+                designation: self.optional_text_field(&f, &path, "designation"),
+                office: self.optional_text_field(&f, &path, "office"),
+                room: self.optional_text_field(&f, &path, "room"),
+                phone: self.phone(&f, &path),
+                email: self.email(&f, &path),
+                website: self.website(&f, &path),
             };
             if f.get("name").is_none() && f.get("designation").is_none() {
                 let message = format!(
                     "officer `{id}` has neither a `name` nor a `designation`: at least one is required"
                 );
-                self.report(Diagnostic::new(
-                    Code::MissingKey,
-                    path.clone(),
-                    value.span(),
-                    message,
-                ));
+                self.report(Code::MissingKey, &path, value.span(), message);
             }
             let def = OfficerDef {
                 span: key.span(),
-                path,
                 has_phone: f.get("phone").is_some(),
                 has_email: f.get("email").is_some(),
             };
-            self.officers.insert(id.to_string(), def);
+            self.officers.insert(id, def);
             officers.insert(id.to_string(), officer);
         }
         officers
     }
 
     fn services(&mut self, node: &'t Node<'t>, charter: &mut Charter) {
-        let Some(table) = self.table(node, "services", "a table [services]") else {
+        let root = KeyPath::Root.key("services");
+        let Some(table) = self.table(node, &root, "a table [services]") else {
             return;
         };
-        let f = self.fields(table, node.span(), "services", "[services]", keys::SERVICES);
-        for (key, list) in &f.entries {
+        let f = self.fields(table, node.span(), &root, "[services]", keys::SERVICES);
+        for &(key, list) in &f.entries {
             let Some(category) = Category::from_key(key) else {
                 continue;
             };
-            let path = f.path(key);
+            let path = root.key(key);
             let expected = format!("an array of tables [[services.{key}]]");
             let Some(items) = self.array(list, &path, &expected) else {
                 continue;
             };
             for (i, item) in items.iter().enumerate() {
-                let item_path = format!("{path}[{i}]");
+                let item_path = path.index(i);
                 let Some(t) = self.table(item, &item_path, "a service table") else {
                     continue;
                 };
@@ -712,55 +756,39 @@ impl<'t> Walker<'t> {
         }
         if charter.services.iter().next().is_none() {
             let message = "the charter lists no service: at least one [[services.citizen]], [[services.institutional]] or [[services.internal]] is required";
-            self.report(Diagnostic::new(
-                Code::Empty,
-                "services",
-                node.span(),
-                message,
-            ));
+            self.report(Code::Empty, &root, node.span(), message.to_string());
         }
     }
 
-    fn service(&mut self, table: &'t DeTable<'t>, span: Range<usize>, path: &str) -> Service {
+    fn service(&mut self, table: &'t DeTable<'t>, span: Range<usize>, path: &KeyPath) -> Service {
         let f = self.fields(table, span, path, "a service", keys::SERVICE);
         let mut service = Service {
-            id: self.service_id(&f),
+            id: self.service_id(&f, path),
             ..Service::default()
         };
-        service.name = self.required_text_field(&f, "name", "a service");
+        service.name = self.required_text_field(&f, path, "name", "a service");
         match f.get("methods") {
-            Some(node) => service.methods = self.texts(node, &f.path("methods"), true),
-            None => self.missing(&f, "methods", "a service"),
+            Some(node) => service.methods = self.texts(node, &path.key("methods"), true),
+            None => self.missing(&f, path, "methods", "a service"),
         }
         match f.get("documents") {
-            Some(node) => service.documents = self.documents(node, &f.path("documents")),
-            None => self.missing(&f, "documents", "a service"),
+            Some(node) => service.documents = self.documents(node, &path.key("documents")),
+            None => self.missing(&f, path, "documents", "a service"),
         }
-        service.fee = self.required_text_field(&f, "fee", "a service");
+        service.fee = self.required_text_field(&f, path, "fee", "a service");
         if let Some(node) = f.get("fee") {
-            if !service.fee.bn().trim().is_empty()
-                && bangla::parse_fee(service.fee.bn()) == bangla::Fee::Unstated
-            {
-                let message = format!(
-                    "the fee `{}` states neither free, nor an amount in taka, nor a rule it follows",
-                    service.fee.bn()
-                );
-                self.report(
-                    Diagnostic::new(Code::Fee, f.path("fee"), node.span(), message)
-                        .with_help("write it as বিনামূল্যে, an amount (১০০ টাকা, ৫০০/-), or the rule (সরকার নির্ধারিত মূল্যে)"),
-                );
-            }
+            self.check_fee(&service.fee, node, &path.key("fee"));
         }
-        service.time_limit = self.time_limit_field(&f, "a service");
-        service.officer = self.officer_ref(&f, true, "a service");
+        service.time_limit = self.time_limit_field(&f, path, "a service");
+        service.officer = self.officer_ref(&f, path, true, "a service");
         if let Some(node) = f.get("keywords") {
-            let kpath = f.path("keywords");
+            let kpath = path.key("keywords");
             if let Some(items) = self.array(node, &kpath, "an array of strings") {
                 service.keywords = items
                     .iter()
                     .enumerate()
                     .filter_map(|(i, item)| {
-                        self.required_string(item, &format!("{kpath}[{i}]"), Script::Other)
+                        self.required_string(item, &kpath.index(i), Script::Other)
                     })
                     .map(str::to_string)
                     .collect();
@@ -769,12 +797,25 @@ impl<'t> Walker<'t> {
         service
     }
 
-    fn service_id(&mut self, f: &Fields<'t>) -> String {
+    fn check_fee(&mut self, fee: &Text, node: &Node, path: &KeyPath) {
+        let bn = fee.bn();
+        if bn.trim().is_empty() || bangla::parse_fee(bn) != bangla::Fee::Unstated {
+            return;
+        }
+        let message = format!(
+            "the fee `{bn}` states neither free, nor an amount in taka, nor a rule it follows"
+        );
+        let help =
+            "write it as বিনামূল্যে, an amount (১০০ টাকা, ৫০০/-), or the rule (সরকার নির্ধারিত মূল্যে)";
+        self.report_with_help(Code::Fee, path, node.span(), message, help.to_string());
+    }
+
+    fn service_id(&mut self, f: &Fields<'t>, path: &KeyPath) -> String {
         let Some(node) = f.get("id") else {
-            self.missing(f, "id", "a service");
+            self.missing(f, path, "id", "a service");
             return String::new();
         };
-        let path = f.path("id");
+        let path = path.key("id");
         let Some(id) = self.required_string(node, &path, Script::Other) else {
             return String::new();
         };
@@ -792,96 +833,110 @@ impl<'t> Walker<'t> {
                 .chars()
                 .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
                 .collect();
-            let mut d = Diagnostic::new(Code::IdFormat, path, node.span(), message);
             if suggestion
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             {
-                d = d.with_help(format!("for example `{suggestion}`"));
+                let help = format!("for example `{suggestion}`");
+                self.report_with_help(Code::IdFormat, &path, node.span(), message, help);
+            } else {
+                self.report(Code::IdFormat, &path, node.span(), message);
             }
-            self.report(d);
         } else if let Some(first) = self.ids.get(id) {
             let line = line_of(self.source, first.start);
             let message = format!(
                 "service id `{id}` is already used on line {line}: ids must be unique in a charter"
             );
-            self.report(Diagnostic::new(
-                Code::DuplicateId,
-                path,
-                node.span(),
-                message,
-            ));
+            self.report(Code::DuplicateId, &path, node.span(), message);
         } else {
-            self.ids.insert(id.to_string(), node.span());
+            self.ids.insert(id, node.span());
         }
         id.to_string()
     }
 
-    fn documents(&mut self, node: &'t Node<'t>, path: &str) -> Vec<Document> {
+    fn documents(&mut self, node: &'t Node<'t>, path: &KeyPath) -> Vec<Document> {
         let Some(items) = self.array(node, path, "an array of documents") else {
             return Vec::new();
         };
         if items.is_empty() {
-            self.report(Diagnostic::new(
+            self.report(
                 Code::Empty,
                 path,
                 node.span(),
-                "this list must not be empty",
-            ));
+                "this list must not be empty".to_string(),
+            );
         }
         let mut documents = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
-            let is_sourced = match item.get_ref() {
-                DeValue::Table(t) => t
-                    .iter()
-                    .any(|(k, _)| matches!(k.get_ref().as_ref(), "name" | "source")),
-                _ => false,
+            let item_path = path.index(i);
+            // A table with `name` or `source` is a paper and its source; any other value is text.
+            let sourced = match item.get_ref() {
+                DeValue::Table(t)
+                    if t.iter()
+                        .any(|(k, _)| matches!(k.get_ref().as_ref(), "name" | "source")) =>
+                {
+                    t
+                }
+                _ => {
+                    documents.extend(self.text(item, &item_path, true).map(Document::Plain));
+                    continue;
+                }
             };
-            if !is_sourced {
-                documents.extend(self.text(item, &item_path, true).map(Document::Plain));
-                continue;
-            }
-            let DeValue::Table(t) = item.get_ref() else {
-                continue;
-            };
-            let f = self.fields(t, item.span(), &item_path, "a document", keys::DOCUMENT);
-            let name = self.required_text_field(&f, "name", "a document");
+            let f = self.fields(
+                sourced,
+                item.span(),
+                &item_path,
+                "a document",
+                keys::DOCUMENT,
+            );
+            let name = self.required_text_field(&f, &item_path, "name", "a document");
             let source = f
                 .get("source")
-                .and_then(|n| self.text(n, &f.path("source"), true));
+                .and_then(|n| self.text(n, &item_path.key("source"), true));
             documents.push(Document::Sourced { name, source });
         }
         documents
     }
 
-    fn time_limit_field(&mut self, f: &Fields<'t>, what: &str) -> Text {
-        let text = self.required_text_field(f, "time_limit", what);
-        if let Some(node) = f.get("time_limit") {
-            let bn = text.bn();
-            if !bn.trim().is_empty() && !bangla::parse_time_limit(bn).is_stated() {
-                let message = format!(
-                    "the time limit `{bn}` states no duration: no immediate word and no number of a unit of time"
-                );
-                self.report(
-                    Diagnostic::new(Code::TimeLimit, f.path("time_limit"), node.span(), message)
-                        .with_help("state it as তাৎক্ষণিক, or a number of কার্যদিবস, দিন, সপ্তাহ, মাস, ঘন্টা or মিনিট"),
-                );
-            }
+    fn time_limit_field(&mut self, f: &Fields<'t>, path: &KeyPath, what: &str) -> Text {
+        let text = self.required_text_field(f, path, "time_limit", what);
+        let Some(node) = f.get("time_limit") else {
+            return text;
+        };
+        let bn = text.bn();
+        if !bn.trim().is_empty() && !bangla::parse_time_limit(bn).is_stated() {
+            let message = format!(
+                "the time limit `{bn}` states no duration: no immediate word and no number of a unit of time"
+            );
+            let help = "state it as তাৎক্ষণিক, or a number of কার্যদিবস, দিন, সপ্তাহ, মাস, ঘন্টা or মিনিট";
+            self.report_with_help(
+                Code::TimeLimit,
+                &path.key("time_limit"),
+                node.span(),
+                message,
+                help.into(),
+            );
         }
         text
     }
 
-    fn officer_ref(&mut self, f: &Fields<'t>, by_service: bool, what: &str) -> String {
+    fn officer_ref(
+        &mut self,
+        f: &Fields<'t>,
+        path: &KeyPath,
+        by_service: bool,
+        what: &str,
+    ) -> String {
         let Some(node) = f.get("officer") else {
-            self.missing(f, "officer", what);
+            self.missing(f, path, "officer", what);
             return String::new();
         };
-        let path = f.path("officer");
+        let path = path.key("officer");
         let Some(id) = self.required_string(node, &path, Script::Other) else {
             return String::new();
         };
         if !id.is_empty() {
+            let path = path.to_string();
             self.refs.push(OfficerRef {
                 id: id.to_string(),
                 path,
@@ -893,20 +948,21 @@ impl<'t> Walker<'t> {
     }
 
     fn grievance(&mut self, node: &'t Node<'t>) -> Vec<GrievanceStep> {
-        let Some(items) = self.array(node, "grievance", "an array of tables [[grievance]]") else {
+        let root = KeyPath::Root.key("grievance");
+        let Some(items) = self.array(node, &root, "an array of tables [[grievance]]") else {
             return Vec::new();
         };
         let mut steps = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let path = format!("grievance[{i}]");
+            let path = root.index(i);
             let Some(t) = self.table(item, &path, "a grievance step table") else {
                 continue;
             };
             let f = self.fields(t, item.span(), &path, "a grievance step", keys::GRIEVANCE);
             steps.push(GrievanceStep {
-                when: self.required_text_field(&f, "when", "a grievance step"),
-                officer: self.officer_ref(&f, false, "a grievance step"),
-                time_limit: self.time_limit_field(&f, "a grievance step"),
+                when: self.required_text_field(&f, &path, "when", "a grievance step"),
+                officer: self.officer_ref(&f, &path, false, "a grievance step"),
+                time_limit: self.time_limit_field(&f, &path, "a grievance step"),
             });
         }
         steps
@@ -915,34 +971,32 @@ impl<'t> Walker<'t> {
     // -----------------------------------------------------------------------------------------
     // Rules across the whole charter
 
-    fn finish(&mut self) {
+    fn finish(&mut self, root: &'t DeTable<'t>) {
         self.check_officer_refs();
-        self.check_spelling();
+        self.check_spelling(root);
     }
 
     fn check_officer_refs(&mut self) {
-        let mut used: HashMap<&str, ()> = HashMap::new();
+        let mut used: HashMap<&str, ()> = HashMap::default();
         let mut found = Vec::new();
         for r in &self.refs {
             used.insert(&r.id, ());
-            match self.officers.get(&r.id) {
+            match self.officers.get(r.id.as_str()) {
                 None => {
                     let message = format!("officer `{}` is not defined in [officers]", r.id);
-                    let ids: Vec<&str> = self.officers.keys().map(String::as_str).collect();
+                    let ids: Vec<&str> = self.officers.keys().copied().collect();
                     let help = match suggest(&r.id, &ids) {
                         Some(near) => format!("did you mean `{near}`?"),
                         None if ids.is_empty() => "add it as [officers.<id>]".to_string(),
                         None => format!("defined officers: {}", ids.join(", ")),
                     };
-                    found.push(
-                        Diagnostic::new(
-                            Code::UnknownOfficer,
-                            r.path.clone(),
-                            r.span.clone(),
-                            message,
-                        )
-                        .with_help(help),
+                    let d = Diagnostic::new(
+                        Code::UnknownOfficer,
+                        r.path.clone(),
+                        r.span.clone(),
+                        message,
                     );
+                    found.push(d.with_help(help));
                 }
                 Some(def) if r.by_service && !(def.has_phone && def.has_email) => {
                     let lacks = match (def.has_phone, def.has_email) {
@@ -965,12 +1019,14 @@ impl<'t> Walker<'t> {
             }
         }
         for (id, def) in &self.officers {
-            if !used.contains_key(id.as_str()) {
+            if !used.contains_key(id) {
                 let message =
                     format!("officer `{id}` is defined but no service or grievance step names it");
+                let path = KeyPath::Root.key("officers");
+                let path = path.key(id).to_string();
                 found.push(Diagnostic::new(
                     Code::UnusedOfficer,
-                    def.path.clone(),
+                    path,
                     def.span.clone(),
                     message,
                 ));
@@ -979,52 +1035,64 @@ impl<'t> Walker<'t> {
         self.diagnostics.extend(found);
     }
 
-    fn check_spelling(&mut self) {
-        let mut groups: HashMap<String, Vec<&'t str>> = HashMap::new();
+    /// Warns at each spelling of a word that is not the usual one in this charter. The usual one
+    /// is the most used; on a tie, the one that came first.
+    fn check_spelling(&mut self, root: &'t DeTable<'t>) {
+        let mut groups: HashMap<u64, Vec<&'t str>> = HashMap::default();
         for &word in &self.word_order {
-            if let Some(key) = bangla::spelling_key(word) {
-                groups.entry(key).or_default().push(word);
-            }
+            groups.entry(self.words[word].key).or_default().push(word);
         }
         let mut found = Vec::new();
         for &word in &self.word_order {
-            let Some(key) = bangla::spelling_key(word) else {
-                continue;
-            };
-            let spellings = &groups[&key];
+            let spellings = &groups[&self.words[word].key];
             if spellings.len() < 2 {
                 continue;
             }
-            // The most used spelling stands; on a tie, the one that came first.
-            let usual = spellings
-                .iter()
-                .copied()
-                .max_by_key(|w| {
-                    (
-                        self.words[w].count,
-                        std::cmp::Reverse(self.words[w].first.start),
-                    )
-                })
-                .unwrap_or(word);
+            let rank = |w: &&&str| {
+                let use_ = &self.words[**w];
+                (use_.count, std::cmp::Reverse(use_.first.start))
+            };
+            let usual = spellings.iter().max_by_key(rank).copied().unwrap_or(word);
             if usual == word {
                 continue;
             }
             let (this, other) = (&self.words[word], &self.words[usual]);
-            let at = self.locate(&this.first, word);
             let line = line_of(self.source, other.first.start);
             let message = format!(
                 "`{word}` is spelled `{usual}` elsewhere in this charter ({}, line {line}); one of them is a slip",
-                other.path
+                path_at(root, other.first.start)
             );
+            let at = self.locate(&this.first, word);
             found.push(Diagnostic::new(
                 Code::Spelling,
-                this.path.clone(),
+                path_at(root, this.first.start),
                 at,
                 message,
             ));
         }
         self.diagnostics.extend(found);
     }
+}
+
+/// The key path of the value that starts at `offset`, found by searching the tree: only
+/// findings need it, so the walk does not keep a path for every word.
+fn path_at(root: &DeTable, offset: usize) -> String {
+    fn search(node: &Node, offset: usize, path: &KeyPath) -> Option<String> {
+        match node.get_ref() {
+            DeValue::Table(t) => t
+                .iter()
+                .find_map(|(k, v)| search(v, offset, &path.key(k.get_ref()))),
+            DeValue::Array(a) => a
+                .iter()
+                .enumerate()
+                .find_map(|(i, v)| search(v, offset, &path.index(i))),
+            _ => (node.span().start == offset).then(|| path.to_string()),
+        }
+    }
+    let root_path = KeyPath::Root;
+    root.iter()
+        .find_map(|(k, v)| search(v, offset, &root_path.key(k.get_ref())))
+        .unwrap_or_default()
 }
 
 /// The line (from 1) of a byte offset, for messages that point at a second place.

@@ -149,6 +149,6 @@ fn check_file(path: &Path) -> Result<Vec<Finding>, Error> {
             vec![Diagnostic::new(Code::TooLarge, "", 0..0, message)],
         ));
     }
-    let (source, loaded) = charter::load_bytes(&bytes);
+    let (source, loaded) = charter::load_bytes(bytes);
     Ok(report::locate(&name, &source, loaded.diagnostics))
 }
