@@ -407,7 +407,7 @@ pub enum Fee {
 /// Words after a number that make it an amount in taka.
 const TAKA_AFTER: &[&str] = &["টাকা", "টাঃ", "টা.", "/-", "৳", "tk", "taka", "bdt"];
 /// Words before a number that make it an amount in taka.
-const TAKA_BEFORE: &[&str] = &["৳", "tk.", "tk", "bdt", "টাকা"];
+const TAKA_BEFORE: &[&str] = &["৳", "tk.", "tk", "bdt", "টাকা", "টাঃ"];
 /// Wording that says there is nothing to pay.
 const FREE_WORDS: &[&str] = &[
     "বিনামূল্যে",
@@ -423,13 +423,25 @@ const FREE_WORDS: &[&str] = &[
     "মূল্য নেই",
     "প্রযোজ্য নয়",
     "প্রযোজ্য নহে",
+    "লাগে না",
+    "লাগবে না",
+    "প্রয়োজন নেই",
+    "প্রয়োজন হয় না",
+    "ফি ছাড়া",
+    "মূল্য ছাড়া",
+    "free of",
+    "no charge",
 ];
 /// Wording that names the rule a fee follows instead of an amount.
 const RULE_WORDS: &[&str] = &[
     "নির্ধারিত",
     "নির্দ্ধারিত",
-    "অনুযায়ী",
-    "অনুসারে",
+    // The stems of অনুযায়ী/অনুসারে, which also end নিয়মানুযায়ী and বিধিমালানুসারে.
+    "নুযায়ী",
+    "নুসারে",
+    "তফসিল",
+    "পরিপত্র",
+    "প্রজ্ঞাপন",
     "মোতাবেক",
     "ধার্য",
     "নীতিমাল",
@@ -1166,6 +1178,14 @@ mod tests {
         assert_eq!(parse_fee("সরকার নির্ধারিত মূল্যে"), Fee::Rule);
         assert_eq!(parse_fee("বিদ্যমান সরকারী নীতিমাল অনুযায়ী"), Fee::Rule);
         assert_eq!(parse_fee("ধার্য্যকৃত কর"), Fee::Rule);
+        assert_eq!(
+            parse_fee("ইউনিয়ন পরিষদ আদর্শ কর তফসিল ২০১৩ অনুযায়ী"),
+            Fee::Rule
+        );
+        assert_eq!(parse_fee("সরকারি নিয়মানুযায়ী"), Fee::Rule);
+        assert_eq!(parse_fee("১% হারে"), Fee::Rule);
+        assert_eq!(parse_fee("কোন ফি লাগে না"), Fee::Free);
+        assert_eq!(parse_fee("টাঃ ৫০০"), Fee::Amount { taka: taka("500") });
         assert_eq!(parse_fee("যোগাযোগ করুন"), Fee::Unstated);
         assert_eq!(
             parse_fee("১০০"),

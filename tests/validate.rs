@@ -320,6 +320,36 @@ fn a_syntax_error_stops_its_file_but_not_the_others() {
 }
 
 #[test]
+fn a_syntax_error_names_the_key_it_belongs_to() {
+    let (_dir, path) = kawkhali_with(
+        "fee = \"বিনামূল্যে\"\n",
+        "fee = \"বিনামূল্যে\"\nfee = \"১০০ টাকা\"\n",
+    );
+    let (code, findings) = validate_json(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let line = line_of(&path, "fee = \"১০০ টাকা\"");
+    assert_eq!(
+        summary(&findings),
+        [format!("{line}:1 syntax services.citizen[0].fee")]
+    );
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("duplicate key")
+    );
+
+    let (_dir, path) = kawkhali_with("time_limit = \"৩ কার্যদিবস\"", "time_limit = \"৩ কার্যদিবস");
+    let (code, findings) = validate_json(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings[0]["line"],
+        line_of(&path, "time_limit = \"৩ কার্যদিবস") as u64
+    );
+    assert_eq!(findings[0]["key"], "services.institutional[6].time_limit");
+}
+
+#[test]
 fn invalid_utf8_is_an_error_at_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("latin1.toml");

@@ -74,12 +74,18 @@ pub fn load_bytes(bytes: Vec<u8>) -> (String, Loaded) {
 pub fn load_str(source: &str) -> Loaded {
     let (root, errors) = DeTable::parse_recoverable(source);
     if !errors.is_empty() {
+        // The recovered tree is only good for naming where an error is, not for checking rules.
         let diagnostics = errors
             .iter()
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
                 let message = format!("not valid TOML: {}", e.message().trim_end());
-                Diagnostic::new(Code::Syntax, "", span, message)
+                Diagnostic::new(
+                    Code::Syntax,
+                    path_before(root.get_ref(), span.start),
+                    span,
+                    message,
+                )
             })
             .collect();
         return Loaded {
@@ -561,9 +567,15 @@ impl<'t> Walker<'t> {
             .and_then(|n| self.date(n, &path.key("updated")));
         charter.vision = self.required_text_field(&top, &path, "vision", "the charter");
         charter.mission = self.required_text_field(&top, &path, "mission", "the charter");
+        let expectations = "section 3, আপনার কাছে আমাদের প্রত্যাশা";
         match top.get("expectations") {
-            Some(node) => charter.expectations = self.texts(node, &path.key("expectations"), false),
-            None => self.missing_section("expectations", "section 3, আপনার কাছে আমাদের প্রত্যাশা"),
+            Some(node) => {
+                charter.expectations = self.texts(node, &path.key("expectations"), false);
+                if charter.expectations.is_empty() {
+                    self.empty_section(node, "expectations", expectations);
+                }
+            }
+            None => self.missing_section("expectations", expectations),
         }
         match top.get("office") {
             Some(node) => charter.office = self.office(node),
@@ -577,11 +589,27 @@ impl<'t> Walker<'t> {
             Some(node) => self.services(node, &mut charter),
             None => self.missing(&top, &path, "services", "the charter"),
         }
+        let grievance = "section 4, অভিযোগ প্রতিকার ব্যবস্থাপনা";
         match top.get("grievance") {
-            Some(node) => charter.grievance = self.grievance(node),
-            None => self.missing_section("grievance", "section 4, অভিযোগ প্রতিকার ব্যবস্থাপনা"),
+            Some(node) => {
+                charter.grievance = self.grievance(node);
+                if charter.grievance.is_empty() {
+                    self.empty_section(node, "grievance", grievance);
+                }
+            }
+            None => self.missing_section("grievance", grievance),
         }
         charter
+    }
+
+    fn empty_section(&mut self, node: &Node, key: &str, what: &str) {
+        let message = format!("the charter's `{key}` is empty: {what}");
+        self.report(
+            Code::MissingSection,
+            &KeyPath::Root.key(key),
+            node.span(),
+            message,
+        );
     }
 
     fn missing_section(&mut self, key: &str, what: &str) {
@@ -1093,6 +1121,39 @@ fn path_at(root: &DeTable, offset: usize) -> String {
     root.iter()
         .find_map(|(k, v)| search(v, offset, &root_path.key(k.get_ref())))
         .unwrap_or_default()
+}
+
+/// The key path of the last key or value that starts at or before `offset`: the key a syntax
+/// error belongs to (a duplicated `fee`, the value of a `fee` with no closing quote).
+fn path_before(root: &DeTable, offset: usize) -> String {
+    fn visit(node: &Node, offset: usize, path: &KeyPath, best: &mut (usize, String)) {
+        let start = node.span().start;
+        if start <= offset && start >= best.0 && !node.span().is_empty() {
+            *best = (start, path.to_string());
+        }
+        match node.get_ref() {
+            DeValue::Table(t) => visit_table(t, offset, path, best),
+            DeValue::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    visit(v, offset, &path.index(i), best);
+                }
+            }
+            _ => {}
+        }
+    }
+    fn visit_table(table: &DeTable, offset: usize, path: &KeyPath, best: &mut (usize, String)) {
+        for (k, v) in table.iter() {
+            let key_path = path.key(k.get_ref());
+            let start = k.span().start;
+            if start <= offset && start >= best.0 {
+                *best = (start, key_path.to_string());
+            }
+            visit(v, offset, &key_path, best);
+        }
+    }
+    let mut best = (0, String::new());
+    visit_table(root, offset, &KeyPath::Root, &mut best);
+    best.1
 }
 
 /// The line (from 1) of a byte offset, for messages that point at a second place.
