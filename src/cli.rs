@@ -20,6 +20,11 @@ pub enum Command {
     /// Exit codes: 0 every file is valid (warnings allowed unless --strict), 1 a file has errors,
     /// 2 usage or I/O error (a missing path, an unreadable file, no .toml found).
     Validate(ValidateArgs),
+    /// Render a charter as terminal tables, Markdown, HTML or JSON.
+    ///
+    /// A charter with errors is refused with the validator's findings (exit 1); warnings do not
+    /// stop rendering.
+    Render(RenderArgs),
     /// Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo.
     Schema,
 }
@@ -49,4 +54,48 @@ pub enum ReportFormat {
     Github,
     /// SARIF 2.1.0, for code-scanning upload.
     Sarif,
+}
+
+/// Arguments of `charter render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// The charter file.
+    pub file: PathBuf,
+    /// The output format.
+    #[arg(long, short, value_enum, default_value_t = RenderFormat::Table)]
+    pub format: RenderFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// The language: English uses the charter's English texts where it has them.
+    #[arg(long, value_enum, default_value_t = LangArg::Bn)]
+    pub lang: LangArg,
+    /// Render only this service (by its id).
+    #[arg(long, value_name = "ID")]
+    pub service: Option<String>,
+    /// Table width in terminal columns [default: the terminal's, or 100 when not a terminal]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+}
+
+/// The output formats of `charter render`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    /// Tables for a terminal, fitted to its width.
+    Table,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// One self-contained HTML page.
+    Html,
+    /// JSON with every derived value.
+    Json,
+}
+
+/// The languages a charter renders in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Bengali, as published.
+    Bn,
+    /// English where the charter has it, Bengali where it does not.
+    En,
 }

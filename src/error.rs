@@ -29,6 +29,15 @@ pub enum Error {
         /// Why it failed.
         source: io::Error,
     },
+    /// `--service` names no service of the charter.
+    UnknownService {
+        /// The id asked for.
+        id: String,
+        /// The charter file.
+        path: PathBuf,
+        /// The nearest id, if one is near.
+        suggestion: Option<String>,
+    },
     /// Output could not be written.
     Write {
         /// Where: a file, or `<stdout>`.
@@ -60,6 +69,17 @@ impl fmt::Display for Error {
             Error::Write { path, source } => {
                 write!(f, "{}: cannot write: {source}", path.display())
             }
+            Error::UnknownService {
+                id,
+                path,
+                suggestion,
+            } => {
+                write!(f, "{}: no service with id `{id}`", path.display())?;
+                match suggestion {
+                    Some(near) => write!(f, "; did you mean `{near}`?"),
+                    None => write!(f, " (`charter render --format json` lists the ids)"),
+                }
+            }
         }
     }
 }
@@ -68,7 +88,9 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
-            Error::PathNotFound { .. } | Error::NoCharters { .. } => None,
+            Error::PathNotFound { .. }
+            | Error::NoCharters { .. }
+            | Error::UnknownService { .. } => None,
         }
     }
 }

@@ -2,10 +2,12 @@
 //!
 //! The binary only parses arguments and calls [`commands::dispatch`]; the work is done here.
 
+pub mod atomic;
 pub mod bangla;
 pub mod charter;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod render;
 pub mod report;
 pub mod schema;

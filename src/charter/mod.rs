@@ -1,10 +1,12 @@
 //! The charter format: the model, reading a file with spans, and the findings about it.
 
 mod diagnostic;
+mod file;
 mod load;
 mod model;
 
 pub use diagnostic::{Code, Diagnostic, LineIndex, Position, Severity};
+pub use file::{CharterFile, read};
 pub use load::{Loaded, MAX_FILE_BYTES, load_bytes, load_str, suggest};
 pub use model::{
     Category, Charter, Document, GrievanceStep, Office, Officer, Service, Services, Text,

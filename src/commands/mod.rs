@@ -1,5 +1,6 @@
 //! One module per subcommand; [`dispatch`] sends the parsed command line to it.
 
+mod render;
 mod schema;
 mod validate;
 
@@ -12,6 +13,7 @@ use std::path::PathBuf;
 pub fn dispatch(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
+        Command::Render(args) => render::run(&args),
         Command::Schema => schema::run(),
     }
 }

@@ -1,12 +1,11 @@
 //! `charter validate`: checks charter files and reports every finding.
 
-use crate::charter::{self, Code, Diagnostic, Severity};
+use crate::charter::{self, Severity};
 use crate::cli::{ReportFormat, ValidateArgs};
 use crate::error::Error;
 use crate::report::{self, Finding};
 use rayon::prelude::*;
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 /// The directory checked when no path is given.
@@ -125,30 +124,10 @@ fn discover(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<PathBuf> {
 
 /// Reads and checks one file.
 fn check_file(path: &Path) -> Result<Vec<Finding>, Error> {
-    let read_error = |source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let name = path.to_string_lossy().replace('\\', "/");
-    let mut file = fs::File::open(path).map_err(read_error)?;
-    let mut bytes = Vec::new();
-    // One byte more than the limit tells a file at the limit from one past it, without reading
-    // a huge file whole.
-    file.by_ref()
-        .take(charter::MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if bytes.len() as u64 > charter::MAX_FILE_BYTES {
-        let message = format!(
-            "the file is larger than {} MiB: a charter is tens of kilobytes; is this the right file?",
-            charter::MAX_FILE_BYTES / (1024 * 1024)
-        );
-        return Ok(report::locate(
-            &name,
-            "",
-            vec![Diagnostic::new(Code::TooLarge, "", 0..0, message)],
-        ));
-    }
-    let (source, loaded) = charter::load_bytes(bytes);
-    Ok(report::locate(&name, &source, loaded.diagnostics))
+    let file = charter::read(path)?;
+    Ok(report::locate(
+        &file.name,
+        &file.source,
+        file.loaded.diagnostics,
+    ))
 }

@@ -1,0 +1,82 @@
+//! `charter render`: the charter as terminal tables, Markdown, HTML or JSON.
+
+use crate::charter::{self, Severity, suggest};
+use crate::cli::{LangArg, RenderArgs, RenderFormat};
+use crate::error::Error;
+use crate::render::{self, Format, Lang, Options};
+use crate::report;
+use std::io::IsTerminal;
+
+/// Table width when standard output is not a terminal and no `--width` is given.
+const DEFAULT_WIDTH: usize = 100;
+
+/// Renders the charter; returns 1 (with the findings on stderr) when it has errors.
+pub fn run(args: &RenderArgs) -> Result<u8, Error> {
+    let file = charter::read(&args.file)?;
+    if file.loaded.has_errors() {
+        let errors: Vec<_> = file
+            .loaded
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        let count = errors.len();
+        for finding in report::locate(&file.name, &file.source, errors) {
+            eprintln!("{}", report::human(&finding));
+        }
+        eprintln!(
+            "charter: {}: not rendered: {count} error(s); `charter validate` shows them all",
+            file.name
+        );
+        return Ok(1);
+    }
+    let charter = file.loaded.charter;
+    if let Some(id) = &args.service
+        && charter.service(id).is_none()
+    {
+        let ids: Vec<&str> = charter
+            .services
+            .iter()
+            .map(|(_, s)| s.id.as_str())
+            .collect();
+        let suggestion = suggest(id, &ids).map(str::to_string);
+        return Err(Error::UnknownService {
+            id: id.clone(),
+            path: args.file.clone(),
+            suggestion,
+        });
+    }
+    let format = match args.format {
+        RenderFormat::Table => Format::Table,
+        RenderFormat::Markdown => Format::Markdown,
+        RenderFormat::Html => Format::Html,
+        RenderFormat::Json => Format::Json,
+    };
+    let lang = match args.lang {
+        LangArg::Bn => Lang::Bn,
+        LangArg::En => Lang::En,
+    };
+    let width = args
+        .width
+        .map(usize::from)
+        .unwrap_or_else(|| terminal_width(args.output.is_some()));
+    let options = Options {
+        lang,
+        service: args.service.as_deref(),
+        width,
+    };
+    let text = render::render(&charter, format, &options);
+    match &args.output {
+        Some(path) => crate::atomic::write(path, text.as_bytes())?,
+        None => super::print(&text)?,
+    }
+    Ok(0)
+}
+
+/// The terminal's width when standard output is one (and is where the table goes).
+fn terminal_width(to_file: bool) -> usize {
+    if to_file || !std::io::stdout().is_terminal() {
+        return DEFAULT_WIDTH;
+    }
+    terminal_size::terminal_size().map_or(DEFAULT_WIDTH, |(w, _)| usize::from(w.0))
+}

@@ -1,0 +1,131 @@
+//! The charter as one self-contained, accessible HTML page: real tables with header cells, a
+//! print stylesheet that prints it landscape like the wall copy, readable on a phone, and no
+//! request to anywhere.
+
+use super::document::{Block, Lang, Table};
+
+const STYLE: &str = "
+  body { font-family: 'Noto Sans Bengali', 'Kalpurush', 'SolaimanLipi', 'Nirmala UI', sans-serif;
+         margin: 1rem auto; max-width: 80rem; padding: 0 1rem; line-height: 1.5; color: #111; }
+  header { text-align: center; }
+  header p { margin: 0.1rem 0; }
+  h1 { text-align: center; font-size: 1.6rem; }
+  h2 { font-size: 1.25rem; margin-top: 2rem; }
+  h3 { font-size: 1.1rem; }
+  .scroll { overflow-x: auto; }
+  table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+  caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
+  th, td { border: 1px solid #444; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
+  thead th { background: #e8efe8; }
+  thead tr.numbers th { font-weight: normal; text-align: center; }
+  td p, th p { margin: 0; }
+  @media (max-width: 40rem) { body { padding: 0 0.3rem; } table { font-size: 0.85rem; } }
+  @media print {
+    @page { size: A4 landscape; margin: 12mm; }
+    body { max-width: none; margin: 0; font-size: 10pt; }
+    .scroll { overflow: visible; }
+    thead { display: table-header-group; }
+    tr { break-inside: avoid; }
+    h2, h3 { break-after: avoid; }
+  }
+";
+
+/// Writes the document as an HTML page.
+pub fn render(blocks: &[Block], lang: Lang, title: &str) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
+        lang.code(),
+        escape(title)
+    );
+    for block in blocks {
+        match block {
+            Block::Header(lines) => {
+                out.push_str("<header>\n");
+                for line in lines {
+                    out.push_str(&format!("<p>{}</p>\n", escape(line)));
+                }
+                out.push_str("</header>\n");
+            }
+            Block::Title(text) => out.push_str(&format!("<h1>{}</h1>\n", escape(text))),
+            Block::Heading(text) => out.push_str(&format!("<h2>{}</h2>\n", escape(text))),
+            Block::Subheading(text) => out.push_str(&format!("<h3>{}</h3>\n", escape(text))),
+            Block::Paragraph { label, text } => {
+                out.push_str(&format!(
+                    "<p><strong>{}</strong> {}</p>\n",
+                    escape(label),
+                    escape(text)
+                ));
+            }
+            Block::List(items) => {
+                out.push_str("<ol style=\"list-style: none; padding-left: 0\">\n");
+                for item in items {
+                    out.push_str(&format!("<li>{}</li>\n", escape(item)));
+                }
+                out.push_str("</ol>\n");
+            }
+            Block::Table(table) => out.push_str(&table_html(table)),
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+fn table_html(table: &Table) -> String {
+    let mut out = format!(
+        "<div class=\"scroll\">\n<table>\n<caption>{}</caption>\n<thead>\n<tr>",
+        escape(&table.caption)
+    );
+    for h in &table.headers {
+        out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
+    }
+    out.push_str("</tr>\n");
+    if !table.column_numbers.is_empty() {
+        out.push_str("<tr class=\"numbers\" aria-hidden=\"true\">");
+        for n in &table.column_numbers {
+            out.push_str(&format!("<th>{}</th>", escape(n)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</thead>\n<tbody>\n");
+    for cells in &table.rows {
+        out.push_str("<tr>");
+        for (i, lines) in cells.iter().enumerate() {
+            let (open, close) = if i == 0 {
+                ("<th scope=\"row\">", "</th>")
+            } else {
+                ("<td>", "</td>")
+            };
+            out.push_str(open);
+            match lines.as_slice() {
+                [one] => out.push_str(&escape(one)),
+                many => {
+                    for line in many {
+                        out.push_str(&format!("<p>{}</p>", escape(line)));
+                    }
+                }
+            }
+            out.push_str(close);
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n</div>\n");
+    out
+}
+
+/// Escapes text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
