@@ -240,7 +240,7 @@ fn html_is_self_contained_and_accessible() {
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"bn\">"));
     assert!(html.contains("<meta name=\"viewport\""));
     assert!(html.contains("<th scope=\"col\">সেবার নাম</th>"));
-    assert!(html.contains("<th scope=\"row\">০১</th>"));
+    assert!(html.contains("<th scope=\"row\" data-label=\"ক্রমিক নং\">০১</th>"));
     assert!(html.contains("size: A4 landscape"));
     assert_eq!(
         html.matches("<table>").count(),

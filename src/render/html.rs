@@ -14,12 +14,20 @@ const STYLE: &str = "
   h3 { font-size: 1.1rem; }
   .scroll { overflow-x: auto; }
   table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
-  caption { text-align: left; font-weight: bold; padding: 0.3rem 0; }
+  caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   th, td { border: 1px solid #444; padding: 0.35rem 0.5rem; vertical-align: top; text-align: left; }
   thead th { background: #e8efe8; }
   thead tr.numbers th { font-weight: normal; text-align: center; }
   td p, th p { margin: 0; }
-  @media (max-width: 40rem) { body { padding: 0 0.3rem; } table { font-size: 0.85rem; } }
+  @media (max-width: 40rem) {
+    body { padding: 0 0.5rem; }
+    table, tbody, tr, th, td { display: block; width: auto; }
+    thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+    tr { border: 1px solid #444; margin-bottom: 0.8rem; }
+    th, td { border: none; border-bottom: 1px solid #ccc; }
+    tbody th[scope=row] { background: #e8efe8; }
+    [data-label]::before { content: attr(data-label); display: block; font-weight: bold; font-size: 0.85rem; color: #333; }
+  }
   @media print {
     @page { size: A4 landscape; margin: 12mm; }
     body { max-width: none; margin: 0; font-size: 10pt; }
@@ -92,12 +100,17 @@ fn table_html(table: &Table) -> String {
     for cells in &table.rows {
         out.push_str("<tr>");
         for (i, lines) in cells.iter().enumerate() {
+            // The heading travels with each cell, for the stacked layout of narrow screens.
+            let label = escape(table.headers.get(i).map_or("", String::as_str));
             let (open, close) = if i == 0 {
-                ("<th scope=\"row\">", "</th>")
+                (
+                    format!("<th scope=\"row\" data-label=\"{label}\">"),
+                    "</th>",
+                )
             } else {
-                ("<td>", "</td>")
+                (format!("<td data-label=\"{label}\">"), "</td>")
             };
-            out.push_str(open);
+            out.push_str(&open);
             match lines.as_slice() {
                 [one] => out.push_str(&escape(one)),
                 many => {
