@@ -25,6 +25,18 @@ pub enum Command {
     /// A charter with errors is refused with the validator's findings (exit 1); warnings do not
     /// stop rendering.
     Render(RenderArgs),
+    /// Email a service's information from the charter to a citizen, over SMTP.
+    ///
+    /// Exit codes: 0 sent (or printed with --dry-run), 1 the charter has errors, 2 usage or I/O
+    /// error, 3 not sent now and kept in the outbox for `charter outbox send`, 4 refused by the
+    /// server for good (kept in the outbox's refused/ directory).
+    Reply(ReplyArgs),
+    /// Messages that could not be sent: list them, or send them now.
+    Outbox {
+        /// What to do with the outbox.
+        #[command(subcommand)]
+        command: OutboxCommand,
+    },
     /// Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo.
     Schema,
 }
@@ -98,4 +110,61 @@ pub enum LangArg {
     Bn,
     /// English where the charter has it, Bengali where it does not.
     En,
+}
+
+/// Where mail goes and how: shared by `reply` and `outbox`.
+///
+/// Precedence: command line, then environment, then the config file, then defaults.
+#[derive(Debug, Args)]
+pub struct MailArgs {
+    /// The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required),
+    /// add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes
+    /// from CHARTER_SMTP_PASSWORD or --password-file, never from the URL.
+    #[arg(long, env = "CHARTER_SMTP", value_name = "URL")]
+    pub smtp: Option<String>,
+    /// Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]
+    #[arg(long, env = "CHARTER_OUTBOX", value_name = "DIR")]
+    pub outbox: Option<PathBuf>,
+    /// A file whose first line is the SMTP password.
+    #[arg(long, env = "CHARTER_PASSWORD_FILE", value_name = "PATH")]
+    pub password_file: Option<PathBuf>,
+    /// The config file (keys: from, smtp, outbox, password_file) [default:
+    /// $XDG_CONFIG_HOME/charter/config.toml]
+    #[arg(long, env = "CHARTER_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+}
+
+/// Arguments of `charter reply`.
+#[derive(Debug, Args)]
+pub struct ReplyArgs {
+    /// The charter file.
+    #[arg(long, value_name = "FILE")]
+    pub charter: PathBuf,
+    /// The service to send, by id.
+    #[arg(long, value_name = "ID")]
+    pub service: String,
+    /// The citizen's address.
+    #[arg(long, value_name = "ADDRESS")]
+    pub to: String,
+    /// The office's address: `office@example.gov.bd` or `Name <office@example.gov.bd>`.
+    #[arg(long, env = "CHARTER_FROM", value_name = "ADDRESS")]
+    pub from: Option<String>,
+    /// Print the complete message instead of sending it.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The language: English uses the charter's English texts where it has them.
+    #[arg(long, value_enum, default_value_t = LangArg::Bn)]
+    pub lang: LangArg,
+    /// Where and how to send.
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// The subcommands of `charter outbox`.
+#[derive(Debug, Subcommand)]
+pub enum OutboxCommand {
+    /// Send every waiting message; remove only those the server accepted.
+    Send(MailArgs),
+    /// List the waiting messages.
+    List(MailArgs),
 }

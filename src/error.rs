@@ -38,6 +38,41 @@ pub enum Error {
         /// The nearest id, if one is near.
         suggestion: Option<String>,
     },
+    /// An email address that is not one.
+    InvalidAddress {
+        /// Which address: `--to`, `--from`.
+        what: String,
+        /// The value given.
+        value: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A line break in a value that would become a mail header: header injection.
+    HeaderInjection {
+        /// Where the value came from: `--to`, the service name.
+        what: String,
+    },
+    /// An SMTP URL that cannot be used.
+    SmtpUrl {
+        /// The URL, without any secret.
+        url: String,
+        /// Why.
+        reason: String,
+    },
+    /// A setting the command needs and nobody gave.
+    MissingSetting {
+        /// The option: `--from`.
+        option: &'static str,
+        /// The environment variable that may give it instead.
+        env: &'static str,
+    },
+    /// A configuration file that cannot be used.
+    Config {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        reason: String,
+    },
     /// Output could not be written.
     Write {
         /// Where: a file, or `<stdout>`.
@@ -69,6 +104,23 @@ impl fmt::Display for Error {
             Error::Write { path, source } => {
                 write!(f, "{}: cannot write: {source}", path.display())
             }
+            Error::InvalidAddress {
+                what,
+                value,
+                reason,
+            } => {
+                write!(f, "{what}: `{value}` is not an email address: {reason}")
+            }
+            Error::HeaderInjection { what } => write!(
+                f,
+                "{what} contains a line break, which would let it add mail headers of its own; refused"
+            ),
+            Error::SmtpUrl { url, reason } => write!(f, "SMTP URL `{url}`: {reason}"),
+            Error::MissingSetting { option, env } => write!(
+                f,
+                "no {option} given: pass {option}, set {env}, or put it in the config file (see `charter reply --help`)"
+            ),
+            Error::Config { path, reason } => write!(f, "{}: {reason}", path.display()),
             Error::UnknownService {
                 id,
                 path,
@@ -88,9 +140,7 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Read { source, .. } | Error::Write { source, .. } => Some(source),
-            Error::PathNotFound { .. }
-            | Error::NoCharters { .. }
-            | Error::UnknownService { .. } => None,
+            _ => None,
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod charter;
 pub mod cli;
 pub mod commands;
 pub mod error;
+pub mod mail;
 pub mod render;
 pub mod report;
 pub mod schema;

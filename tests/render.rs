@@ -270,7 +270,7 @@ fn a_charter_with_errors_is_refused_with_its_findings() {
         !stderr.contains("warning["),
         "warnings do not stop rendering and are not repeated"
     );
-    assert!(stderr.contains("not rendered: 16 error(s)"), "{stderr}");
+    assert!(stderr.contains("every-rule.toml: 16 error(s)"), "{stderr}");
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! One module per subcommand; [`dispatch`] sends the parsed command line to it.
 
+mod outbox;
 mod render;
+mod reply;
 mod schema;
 mod validate;
 
@@ -14,8 +16,59 @@ pub fn dispatch(cli: Cli) -> Result<u8, Error> {
     match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Render(args) => render::run(&args),
+        Command::Reply(args) => reply::run(&args),
+        Command::Outbox { command } => outbox::run(&command),
         Command::Schema => schema::run(),
     }
+}
+
+/// Exit code: the message could not be sent now and waits in the outbox.
+pub const KEPT_FOR_RETRY: u8 = 3;
+/// Exit code: the server refused the message for good; it is kept in the outbox's `refused/`.
+pub const REFUSED: u8 = 4;
+
+/// Reads a charter that must be valid: its errors go to stderr and give exit code 1.
+fn load_valid(path: &std::path::Path) -> Result<Result<crate::charter::Charter, u8>, Error> {
+    let file = crate::charter::read(path)?;
+    if !file.loaded.has_errors() {
+        return Ok(Ok(file.loaded.charter));
+    }
+    let errors: Vec<_> = file
+        .loaded
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == crate::charter::Severity::Error)
+        .collect();
+    let count = errors.len();
+    for finding in crate::report::locate(&file.name, &file.source, errors) {
+        eprintln!("{}", crate::report::human(&finding));
+    }
+    eprintln!(
+        "charter: {}: {count} error(s); `charter validate` shows them all",
+        file.name
+    );
+    Ok(Err(1))
+}
+
+/// Connects to the SMTP server the settings name, warning when that is plain text across a
+/// network.
+fn connect(
+    settings: &crate::mail::settings::Settings,
+) -> Result<(crate::mail::smtp::SmtpUrl, crate::mail::smtp::Connection), Error> {
+    use crate::mail::smtp::{Connection, Security, SmtpUrl};
+    let smtp = settings.smtp.as_deref().ok_or(Error::MissingSetting {
+        option: "--smtp",
+        env: "CHARTER_SMTP",
+    })?;
+    let url = SmtpUrl::parse(smtp)?;
+    if url.security == Security::None && !url.is_loopback() {
+        eprintln!(
+            "charter: warning: sending to {} without TLS: the message and any password cross the network in plain text",
+            url.host
+        );
+    }
+    let connection = Connection::new(&url, settings.password.clone())?;
+    Ok((url, connection))
 }
 
 /// Writes `text` to stdout. A closed pipe (`charter … | head`) is not an error.

@@ -1,10 +1,9 @@
 //! `charter render`: the charter as terminal tables, Markdown, HTML or JSON.
 
-use crate::charter::{self, Severity, suggest};
+use crate::charter::suggest;
 use crate::cli::{LangArg, RenderArgs, RenderFormat};
 use crate::error::Error;
 use crate::render::{self, Format, Lang, Options};
-use crate::report;
 use std::io::IsTerminal;
 
 /// Table width when standard output is not a terminal and no `--width` is given.
@@ -12,25 +11,10 @@ const DEFAULT_WIDTH: usize = 100;
 
 /// Renders the charter; returns 1 (with the findings on stderr) when it has errors.
 pub fn run(args: &RenderArgs) -> Result<u8, Error> {
-    let file = charter::read(&args.file)?;
-    if file.loaded.has_errors() {
-        let errors: Vec<_> = file
-            .loaded
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
-        let count = errors.len();
-        for finding in report::locate(&file.name, &file.source, errors) {
-            eprintln!("{}", report::human(&finding));
-        }
-        eprintln!(
-            "charter: {}: not rendered: {count} error(s); `charter validate` shows them all",
-            file.name
-        );
-        return Ok(1);
-    }
-    let charter = file.loaded.charter;
+    let charter = match super::load_valid(&args.file)? {
+        Ok(charter) => charter,
+        Err(code) => return Ok(code),
+    };
     if let Some(id) = &args.service
         && charter.service(id).is_none()
     {

@@ -1,0 +1,312 @@
+//! Composing the email that answers "how do I get this service?": everything the charter
+//! promises for the service, as plain text and HTML, in Bengali (or English where the charter has
+//! it).
+
+use crate::charter::{Category, Charter, Service, Text};
+use crate::error::Error;
+use crate::render::document::{Lang, category_heading, officer_cell};
+use crate::render::html::escape;
+use lettre::Message;
+use lettre::message::{Mailbox, MultiPart};
+use std::hash::{BuildHasher, Hasher};
+
+/// Refuses a value that would become (part of) a mail header if it holds a line break: CR or LF
+/// there would let the value add headers of its own.
+pub fn check_header_value(what: &str, value: &str) -> Result<(), Error> {
+    if value.contains(['\r', '\n']) {
+        return Err(Error::HeaderInjection {
+            what: what.to_string(),
+        });
+    }
+    Ok(())
+}
+
+/// Parses an address from the command line, a configuration or a message: `a@b.bd` or
+/// `Name <a@b.bd>`.
+pub fn parse_mailbox(what: &str, value: &str) -> Result<Mailbox, Error> {
+    check_header_value(what, value)?;
+    value
+        .trim()
+        .parse::<Mailbox>()
+        .map_err(|e| Error::InvalidAddress {
+            what: what.to_string(),
+            value: value.to_string(),
+            reason: e.to_string(),
+        })
+}
+
+/// The labels of the message, in its language.
+struct Labels {
+    subject: &'static str,
+    greeting: &'static str,
+    service: &'static str,
+    methods: &'static str,
+    documents: &'static str,
+    source: &'static str,
+    fee: &'static str,
+    time_limit: &'static str,
+    officer: &'static str,
+    website: &'static str,
+    grievance: &'static str,
+    grievance_intro: &'static str,
+    no_grievance: &'static str,
+    step_time: &'static str,
+    closing: &'static str,
+}
+
+const BN: Labels = Labels {
+    subject: "সেবার তথ্য",
+    greeting: "আপনার জিজ্ঞাসার উত্তরে আমাদের সিটিজেন চার্টার অনুযায়ী সেবার তথ্য নিচে দেওয়া হলো।",
+    service: "সেবার নাম",
+    methods: "সেবা প্রদান পদ্ধতি",
+    documents: "প্রয়োজনীয় কাগজপত্র ও প্রাপ্তিস্থান",
+    source: "প্রাপ্তিস্থান",
+    fee: "সেবা মূল্য এবং পরিশোধ পদ্ধতি",
+    time_limit: "সেবা প্রদানের সময়সীমা",
+    officer: "দায়িত্বপ্রাপ্ত কর্মকর্তা",
+    website: "ওয়েবসাইট",
+    grievance: "সেবা না পেলে (অভিযোগ প্রতিকার ব্যবস্থাপনা)",
+    grievance_intro: "প্রতিশ্রুত সময়ে সেবা না পেলে বা সেবায় সন্তুষ্ট না হলে নিচের ধাপে যোগাযোগ করুন:",
+    no_grievance: "প্রতিশ্রুত সময়ে সেবা না পেলে দায়িত্বপ্রাপ্ত কর্মকর্তার সঙ্গে যোগাযোগ করুন।",
+    step_time: "নিষ্পত্তির সময়সীমা",
+    closing: "ধন্যবাদান্তে",
+};
+
+const EN: Labels = Labels {
+    subject: "Service information",
+    greeting: "In answer to your inquiry, here is what our citizen charter promises for this service.",
+    service: "Service",
+    methods: "How it is delivered",
+    documents: "Documents needed and where to get them",
+    source: "from",
+    fee: "Fee and how to pay it",
+    time_limit: "Time limit",
+    officer: "Responsible officer",
+    website: "Website",
+    grievance: "If the service is not delivered (grievance redress)",
+    grievance_intro: "If you do not get the service in the promised time, or are not satisfied, contact in this order:",
+    no_grievance: "If you do not get the service in the promised time, contact the responsible officer.",
+    step_time: "time to resolve",
+    closing: "Regards",
+};
+
+/// One section of the body: a label and its lines.
+struct Section {
+    label: &'static str,
+    lines: Vec<String>,
+}
+
+/// Builds the message that gives one service's information to `to`.
+pub fn service_message(
+    charter: &Charter,
+    category: Category,
+    service: &Service,
+    from: &Mailbox,
+    to: &Mailbox,
+    lang: Lang,
+) -> Result<Message, Error> {
+    let labels = if lang == Lang::En { &EN } else { &BN };
+    let t = |text: &Text| text.get(lang.code()).to_string();
+    let name = t(&service.name);
+    check_header_value("the service name in the charter", &name)?;
+    let subject = format!("{}: {name}", labels.subject);
+    let sections = sections(charter, category, service, labels, lang);
+    let office = office_lines(charter, lang);
+    let plain = plain_body(&sections, &office, labels);
+    let html = html_body(&sections, &office, labels, lang, &subject);
+    Message::builder()
+        .from(from.clone())
+        .to(to.clone())
+        .subject(subject)
+        .message_id(Some(message_id(from)))
+        .date_now()
+        .multipart(MultiPart::alternative_plain_html(plain, html))
+        .map_err(|e| Error::InvalidAddress {
+            what: "the message".into(),
+            value: to.to_string(),
+            reason: e.to_string(),
+        })
+}
+
+/// A Message-ID on the sender's domain, unique without a central counter: the time in
+/// nanoseconds and a per-process random number.
+pub fn message_id(from: &Mailbox) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish();
+    format!("<{nanos:x}.{random:x}.charter@{}>", from.email.domain())
+}
+
+fn office_lines(charter: &Charter, lang: Lang) -> Vec<String> {
+    let office = &charter.office;
+    let mut lines = vec![office.name.get(lang.code()).to_string()];
+    lines.extend(office.unit.iter().map(|u| u.get(lang.code()).to_string()));
+    lines
+}
+
+fn sections(
+    charter: &Charter,
+    category: Category,
+    service: &Service,
+    labels: &Labels,
+    lang: Lang,
+) -> Vec<Section> {
+    let l = lang.code();
+    let list = |items: Vec<String>| -> Vec<String> {
+        if items.len() == 1 {
+            return items;
+        }
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, item)| numbered(lang, i + 1, &item))
+            .collect()
+    };
+    let documents = service
+        .documents
+        .iter()
+        .map(|d| match d {
+            crate::charter::Document::Sourced {
+                name,
+                source: Some(source),
+            } => {
+                format!("{} ({}: {})", name.get(l), labels.source, source.get(l))
+            }
+            other => other.name().get(l).to_string(),
+        })
+        .collect();
+    let mut out = vec![
+        Section {
+            label: labels.service,
+            lines: vec![format!(
+                "{} ({})",
+                service.name.get(l),
+                category_heading(category, lang)
+            )],
+        },
+        Section {
+            label: labels.methods,
+            lines: list(
+                service
+                    .methods
+                    .iter()
+                    .map(|m| m.get(l).to_string())
+                    .collect(),
+            ),
+        },
+        Section {
+            label: labels.documents,
+            lines: list(documents),
+        },
+        Section {
+            label: labels.fee,
+            lines: vec![service.fee.get(l).to_string()],
+        },
+        Section {
+            label: labels.time_limit,
+            lines: vec![service.time_limit.get(l).to_string()],
+        },
+        Section {
+            label: labels.officer,
+            lines: officer_cell(charter.officers.get(&service.officer), lang),
+        },
+    ];
+    if let Some(website) = &charter.office.website {
+        out.push(Section {
+            label: labels.website,
+            lines: vec![website.clone()],
+        });
+    }
+    let steps: Vec<String> = charter
+        .grievance
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let whom = officer_cell(charter.officers.get(&step.officer), lang).join(", ");
+            let when = step.when.get(l);
+            let time = step.time_limit.get(l);
+            numbered(
+                lang,
+                i + 1,
+                &format!("{when}: {whom} ({}: {time})", labels.step_time),
+            )
+        })
+        .collect();
+    let grievance = if steps.is_empty() {
+        vec![labels.no_grievance.to_string()]
+    } else {
+        std::iter::once(labels.grievance_intro.to_string())
+            .chain(steps)
+            .collect()
+    };
+    out.push(Section {
+        label: labels.grievance,
+        lines: grievance,
+    });
+    out
+}
+
+/// A numbered line as the charter numbers them: `১। …` in Bengali, `1. …` in English.
+fn numbered(lang: Lang, n: usize, text: &str) -> String {
+    match lang {
+        Lang::Bn => format!("{}। {text}", crate::bangla::bengali_number(n, 1)),
+        Lang::En => format!("{n}. {text}"),
+    }
+}
+
+fn plain_body(sections: &[Section], office: &[String], labels: &Labels) -> String {
+    let mut out = format!("{}\n\n", labels.greeting);
+    for section in sections {
+        out.push_str(section.label);
+        out.push_str(":\n");
+        for line in &section.lines {
+            out.push_str("  ");
+            out.push_str(line);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out.push_str(labels.closing);
+    out.push('\n');
+    for line in office {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+fn html_body(
+    sections: &[Section],
+    office: &[String],
+    labels: &Labels,
+    lang: Lang,
+    title: &str,
+) -> String {
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n<body>\n<p>{}</p>\n<table style=\"border-collapse: collapse\">\n",
+        lang.code(),
+        escape(title),
+        escape(labels.greeting)
+    );
+    for section in sections {
+        let lines: Vec<String> = section.lines.iter().map(|l| escape(l)).collect();
+        out.push_str(&format!(
+            "<tr><th scope=\"row\" style=\"text-align: left; vertical-align: top; padding: 4px 8px; border: 1px solid #999\">{}</th><td style=\"padding: 4px 8px; border: 1px solid #999\">{}</td></tr>\n",
+            escape(section.label),
+            lines.join("<br>")
+        ));
+    }
+    out.push_str(&format!(
+        "</table>\n<p>{}<br>{}</p>\n</body>\n</html>\n",
+        escape(labels.closing),
+        office
+            .iter()
+            .map(|l| escape(l))
+            .collect::<Vec<_>>()
+            .join("<br>")
+    ));
+    out
+}

@@ -1,0 +1,7 @@
+//! Email: composing a service's information, sending it over SMTP, and keeping what could not be
+//! sent.
+
+pub mod compose;
+pub mod outbox;
+pub mod settings;
+pub mod smtp;

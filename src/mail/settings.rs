@@ -1,0 +1,97 @@
+//! Where `--from`, `--smtp`, the outbox and the SMTP password come from.
+//!
+//! Precedence, highest first: the command line, the environment (`CHARTER_FROM`, `CHARTER_SMTP`,
+//! `CHARTER_OUTBOX`, `CHARTER_PASSWORD_FILE`; clap reads these), the config file (`--config`, or
+//! `$XDG_CONFIG_HOME/charter/config.toml`), then the defaults. The password itself is never an
+//! option: it comes from `--password-file`, then `CHARTER_SMTP_PASSWORD`, then the config file's
+//! `password_file`.
+
+use super::outbox;
+use crate::cli::MailArgs;
+use crate::error::Error;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// The config file's keys.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    from: Option<String>,
+    smtp: Option<String>,
+    outbox: Option<PathBuf>,
+    password_file: Option<PathBuf>,
+}
+
+/// The settings of a mail command, resolved.
+#[derive(Debug)]
+pub struct Settings {
+    /// The sender, if any source gave one.
+    pub from: Option<String>,
+    /// The SMTP URL, if any source gave one.
+    pub smtp: Option<String>,
+    /// The outbox directory.
+    pub outbox: PathBuf,
+    /// The SMTP password, if any source gave one.
+    pub password: Option<String>,
+}
+
+/// The config file used when `--config` is not given.
+pub fn default_config_path() -> Option<PathBuf> {
+    std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
+        .map(|dir| dir.join("charter").join("config.toml"))
+}
+
+/// Resolves the settings from the command line (with its environment variables), the config
+/// file and the defaults.
+pub fn resolve(from: Option<&str>, args: &MailArgs) -> Result<Settings, Error> {
+    let config = match &args.config {
+        Some(path) => read_config(path)?,
+        None => match default_config_path() {
+            Some(path) if path.exists() => read_config(&path)?,
+            _ => ConfigFile::default(),
+        },
+    };
+    let password = match (
+        &args.password_file,
+        std::env::var("CHARTER_SMTP_PASSWORD").ok(),
+        &config.password_file,
+    ) {
+        (Some(path), _, _) => Some(read_password(path)?),
+        (None, Some(password), _) => Some(password),
+        (None, None, Some(path)) => Some(read_password(path)?),
+        (None, None, None) => None,
+    };
+    Ok(Settings {
+        from: from.map(str::to_string).or(config.from),
+        smtp: args.smtp.clone().or(config.smtp),
+        outbox: args
+            .outbox
+            .clone()
+            .or(config.outbox)
+            .unwrap_or_else(outbox::default_dir),
+        password,
+    })
+}
+
+fn read_config(path: &Path) -> Result<ConfigFile, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    toml::from_str(&text).map_err(|e| Error::Config {
+        path: path.to_path_buf(),
+        reason: e.message().to_string(),
+    })
+}
+
+/// The first line of a password file, without its line ending.
+fn read_password(path: &Path) -> Result<String, Error> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(text.lines().next().unwrap_or("").to_string())
+}

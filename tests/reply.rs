@@ -1,0 +1,639 @@
+//! `charter reply` and `charter outbox` against a real SMTP server (mailin-embedded) that each
+//! test starts on 127.0.0.1: plain, STARTTLS with AUTH PLAIN, a server that answers 4xx, one that
+//! answers 5xx, one that is down. What reached the server is parsed back with mail-parser.
+
+use assert_cmd::Command;
+use mail_parser::{MessageParser, MimeHeaders};
+use mailin_embedded::{AuthMechanism, Handler, Response, Server, SslConfig, response};
+use std::fs;
+use std::net::{IpAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+const KAWKHALI: &str = "charters/kawkhali-ict.toml";
+const FROM: &str = "কাউখালী আইসিটি <kawkhalidoict@gmail.com>";
+
+/// What the server received.
+#[derive(Default)]
+struct Mailbox {
+    messages: Vec<Received>,
+    logins: Vec<(String, String)>,
+}
+
+struct Received {
+    from: String,
+    to: Vec<String>,
+    data: Vec<u8>,
+}
+
+/// A handler that records every message, answers DATA with `code`, and accepts one login.
+#[derive(Clone)]
+struct Recorder {
+    mailbox: Arc<Mutex<Mailbox>>,
+    current: Arc<Mutex<Option<Received>>>,
+    code: u16,
+}
+
+impl Handler for Recorder {
+    fn mail(&mut self, _ip: IpAddr, _domain: &str, from: &str) -> Response {
+        *self.current.lock().unwrap() = Some(Received {
+            from: from.to_string(),
+            to: Vec::new(),
+            data: Vec::new(),
+        });
+        response::OK
+    }
+
+    fn rcpt(&mut self, to: &str) -> Response {
+        if let Some(m) = self.current.lock().unwrap().as_mut() {
+            m.to.push(to.to_string());
+        }
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if let Some(m) = self.current.lock().unwrap().as_mut() {
+            m.data.extend_from_slice(buf);
+        }
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        let message = self.current.lock().unwrap().take();
+        match self.code {
+            250 => {
+                self.mailbox.lock().unwrap().messages.extend(message);
+                response::OK
+            }
+            code => Response::custom(code, "test server says no".to_string()),
+        }
+    }
+
+    fn auth_plain(&mut self, _authz: &str, user: &str, password: &str) -> Response {
+        self.mailbox
+            .lock()
+            .unwrap()
+            .logins
+            .push((user.to_string(), password.to_string()));
+        if user == "office" && password == "s3cret pass" {
+            response::AUTH_OK
+        } else {
+            response::INVALID_CREDENTIALS
+        }
+    }
+}
+
+/// A test SMTP server on a free loopback port.
+struct TestServer {
+    port: u16,
+    mailbox: Arc<Mutex<Mailbox>>,
+}
+
+/// Certificates for STARTTLS: a CA the client is told to trust, and a leaf for 127.0.0.1.
+struct Certificates {
+    dir: tempfile::TempDir,
+}
+
+impl Certificates {
+    fn new() -> Certificates {
+        let dir = tempfile::tempdir().unwrap();
+        let ca_key = rcgen::KeyPair::generate().unwrap();
+        let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        ca_params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "charter test CA");
+        let ca = rcgen::CertifiedIssuer::self_signed(ca_params, ca_key).unwrap();
+        let leaf_key = rcgen::KeyPair::generate().unwrap();
+        let leaf = rcgen::CertificateParams::new(vec!["127.0.0.1".to_string()])
+            .unwrap()
+            .signed_by(&leaf_key, &ca)
+            .unwrap();
+        fs::write(dir.path().join("ca.pem"), ca.pem()).unwrap();
+        fs::write(dir.path().join("cert.pem"), leaf.pem()).unwrap();
+        fs::write(dir.path().join("key.pem"), leaf_key.serialize_pem()).unwrap();
+        Certificates { dir }
+    }
+
+    fn path(&self, name: &str) -> String {
+        self.dir.path().join(name).to_string_lossy().into_owned()
+    }
+}
+
+fn start(code: u16, tls: Option<&Certificates>) -> TestServer {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mailbox = Arc::new(Mutex::new(Mailbox::default()));
+    let recorder = Recorder {
+        mailbox: mailbox.clone(),
+        current: Arc::default(),
+        code,
+    };
+    let mut server = Server::new(recorder);
+    server.with_name("smtp.test").with_tcp_listener(listener);
+    if let Some(certs) = tls {
+        server
+            .with_ssl(SslConfig::SelfSigned {
+                cert_path: certs.path("cert.pem"),
+                key_path: certs.path("key.pem"),
+            })
+            .unwrap();
+        server.with_auth(AuthMechanism::Plain);
+    }
+    std::thread::spawn(move || {
+        let _ = server.serve();
+    });
+    TestServer { port, mailbox }
+}
+
+/// A port where nothing listens.
+fn dead_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn reply(outbox: &Path, smtp: &str, extra: &[&str]) -> std::process::Output {
+    Command::cargo_bin("charter")
+        .unwrap()
+        .args([
+            "reply",
+            "--charter",
+            KAWKHALI,
+            "--service",
+            "e-filing",
+            "--to",
+            "নাগরিক <citizen@example.com>",
+        ])
+        .args(["--from", FROM, "--smtp", smtp, "--outbox"])
+        .arg(outbox)
+        .args(extra)
+        .env_remove("CHARTER_SMTP_PASSWORD")
+        .env("XDG_CONFIG_HOME", outbox) // no config file of the machine's
+        .output()
+        .unwrap()
+}
+
+fn outbox_send(outbox: &Path, smtp: &str) -> std::process::Output {
+    Command::cargo_bin("charter")
+        .unwrap()
+        .args(["outbox", "send", "--smtp", smtp, "--outbox"])
+        .arg(outbox)
+        .output()
+        .unwrap()
+}
+
+fn eml_files(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The received message, decoded: subject, the text of each part with its content type.
+fn check_service_message(data: &[u8]) {
+    let message = MessageParser::default()
+        .parse(data)
+        .expect("a parsable message");
+    assert_eq!(
+        message.subject(),
+        Some("সেবার তথ্য: ই-ফাইলিং কার্যক্রম বাস্তবায়ন করা")
+    );
+    let raw = String::from_utf8_lossy(data);
+    for header in [
+        "Message-ID: <",
+        "Date: ",
+        "MIME-Version: 1.0",
+        "Content-Type: multipart/alternative",
+    ] {
+        assert!(raw.contains(header), "{header} missing");
+    }
+    assert!(message.message_id().unwrap().ends_with("@gmail.com"));
+    let text_parts: Vec<(String, String)> = message
+        .parts
+        .iter()
+        .filter_map(|p| p.content_type())
+        .filter(|ct| ct.ctype() == "text")
+        .map(|ct| {
+            (
+                ct.subtype().unwrap_or("").to_string(),
+                ct.attribute("charset").unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        text_parts,
+        [
+            ("plain".into(), "utf-8".into()),
+            ("html".into(), "utf-8".into())
+        ]
+    );
+    let text = message.body_text(0).unwrap().replace("\r\n", "\n");
+    for expected in [
+        "সেবার নাম",
+        "ই-ফাইলিং কার্যক্রম বাস্তবায়ন করা",
+        "১। সংশ্লিষ্ট দপ্তরের অধিযাচনের মাধ্যমে",
+        "প্রয়োজনীয় তথ্য",
+        "সেবা মূল্য এবং পরিশোধ পদ্ধতি:\n  বিনামূল্যে",
+        "তাৎক্ষনিক/৩ কার্যদিবস (প্রযোজ্য ক্ষেত্রে)",
+        "মোঃ মেহেদী হাসান",
+        "সহকারী প্রোগ্রামার",
+        "মোবাইল: ০১৮২৫৭০৬১৩৮",
+        "ই-মেইল: kawkhalidoict@gmail.com",
+        "doict.kawkhali.pirojpur.gov.bd",
+        "সেবা না পেলে",
+    ] {
+        assert!(
+            text.contains(expected),
+            "the plain text lacks {expected:?}:\n{text}"
+        );
+    }
+    let html = message.body_html(0).unwrap();
+    assert!(html.contains("<html lang=\"bn\">") && html.contains("বিনামূল্যে"));
+}
+
+#[test]
+fn plain_smtp_on_loopback_delivers_the_service() {
+    let server = start(250, None);
+    let outbox = tempfile::tempdir().unwrap();
+    let out = reply(
+        outbox.path(),
+        &format!("smtp://127.0.0.1:{}?tls=none", server.port),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("warning"),
+        "no plain-text warning on loopback"
+    );
+    let mailbox = server.mailbox.lock().unwrap();
+    assert_eq!(mailbox.messages.len(), 1);
+    let received = &mailbox.messages[0];
+    assert_eq!(received.from, "kawkhalidoict@gmail.com");
+    assert_eq!(received.to, ["citizen@example.com"]);
+    check_service_message(&received.data);
+    assert!(eml_files(outbox.path()).is_empty());
+}
+
+#[test]
+fn starttls_with_login_delivers_the_service() {
+    let certs = Certificates::new();
+    let server = start(250, Some(&certs));
+    let outbox = tempfile::tempdir().unwrap();
+    let password_file = outbox.path().join("password");
+    fs::write(&password_file, "s3cret pass\n").unwrap();
+    let url = format!(
+        "smtp://office@127.0.0.1:{}?ca={}",
+        server.port,
+        certs.path("ca.pem")
+    );
+    let out = reply(
+        outbox.path(),
+        &url,
+        &["--password-file", password_file.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mailbox = server.mailbox.lock().unwrap();
+    assert_eq!(
+        mailbox.logins,
+        [("office".to_string(), "s3cret pass".to_string())]
+    );
+    check_service_message(&mailbox.messages[0].data);
+    assert!(
+        !stderr(&out).contains("s3cret"),
+        "the password is never printed"
+    );
+}
+
+#[test]
+fn the_password_may_come_from_the_environment() {
+    let certs = Certificates::new();
+    let server = start(250, Some(&certs));
+    let outbox = tempfile::tempdir().unwrap();
+    let url = format!(
+        "smtp://office@127.0.0.1:{}?ca={}",
+        server.port,
+        certs.path("ca.pem")
+    );
+    let out = Command::cargo_bin("charter")
+        .unwrap()
+        .args([
+            "reply",
+            "--charter",
+            KAWKHALI,
+            "--service",
+            "web-portal",
+            "--to",
+            "citizen@example.com",
+        ])
+        .args(["--from", FROM, "--smtp", &url, "--outbox"])
+        .arg(outbox.path())
+        .env("CHARTER_SMTP_PASSWORD", "s3cret pass")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(server.mailbox.lock().unwrap().messages.len(), 1);
+}
+
+#[test]
+fn smtp_without_starttls_on_offer_fails_and_keeps_the_message() {
+    let server = start(250, None); // offers no STARTTLS
+    let outbox = tempfile::tempdir().unwrap();
+    let out = reply(
+        outbox.path(),
+        &format!("smtp://127.0.0.1:{}", server.port),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        server.mailbox.lock().unwrap().messages.is_empty(),
+        "nothing sent in plain text"
+    );
+    assert_eq!(eml_files(outbox.path()).len(), 1);
+}
+
+#[test]
+fn a_4xx_answer_keeps_the_message_for_retry() {
+    let server = start(451, None);
+    let outbox = tempfile::tempdir().unwrap();
+    // The test server leaves the QUIT after a refused DATA unanswered; a short timeout keeps
+    // the wait short.
+    let out = reply(
+        outbox.path(),
+        &format!("smtp://127.0.0.1:{}?tls=none&timeout=2", server.port),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains("451") && err.contains("test server says no"),
+        "{err}"
+    );
+    let kept = eml_files(outbox.path());
+    assert_eq!(kept.len(), 1);
+    assert!(
+        err.contains(&kept[0].display().to_string()),
+        "the error says where the message waits: {err}"
+    );
+    check_service_message(&fs::read(&kept[0]).unwrap());
+}
+
+#[test]
+fn a_5xx_answer_is_a_permanent_refusal_kept_apart() {
+    let server = start(554, None);
+    let outbox = tempfile::tempdir().unwrap();
+    let out = reply(
+        outbox.path(),
+        &format!("smtp://127.0.0.1:{}?tls=none&timeout=2", server.port),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(4));
+    assert!(stderr(&out).contains("554"));
+    assert!(eml_files(outbox.path()).is_empty(), "not retried");
+    assert_eq!(
+        eml_files(&outbox.path().join("refused")).len(),
+        1,
+        "but not lost"
+    );
+}
+
+#[test]
+fn a_server_that_is_down_keeps_the_message_and_outbox_send_delivers_it_later() {
+    let outbox = tempfile::tempdir().unwrap();
+    let out = reply(
+        outbox.path(),
+        &format!("smtp://127.0.0.1:{}?tls=none&timeout=5", dead_port()),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let kept = eml_files(outbox.path());
+    assert_eq!(kept.len(), 1);
+    let kept_bytes = fs::read(&kept[0]).unwrap();
+
+    // A second message waits too; then the server comes back.
+    let out = reply(
+        outbox.path(),
+        &format!("smtp://127.0.0.1:{}?tls=none&timeout=5", dead_port()),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(eml_files(outbox.path()).len(), 2);
+
+    let server = start(250, None);
+    let out = outbox_send(
+        outbox.path(),
+        &format!("smtp://127.0.0.1:{}?tls=none", server.port),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("2 sent, 0 still waiting, 0 refused"));
+    assert!(
+        eml_files(outbox.path()).is_empty(),
+        "sent messages are removed"
+    );
+    let mailbox = server.mailbox.lock().unwrap();
+    assert_eq!(mailbox.messages.len(), 2);
+    let trim = |b: &[u8]| String::from_utf8_lossy(b).trim_end().to_string();
+    assert_eq!(
+        trim(&mailbox.messages[0].data),
+        trim(&kept_bytes),
+        "the very message that was kept"
+    );
+    assert_eq!(mailbox.messages[0].to, ["citizen@example.com"]);
+}
+
+#[test]
+fn outbox_send_keeps_what_the_server_will_not_take() {
+    let outbox = tempfile::tempdir().unwrap();
+    let out = reply(
+        outbox.path(),
+        &format!("smtp://127.0.0.1:{}?tls=none", dead_port()),
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(3));
+    let busy = start(421, None);
+    let out = outbox_send(
+        outbox.path(),
+        &format!("smtp://127.0.0.1:{}?tls=none&timeout=2", busy.port),
+    );
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(eml_files(outbox.path()).len(), 1, "still waiting");
+}
+
+#[test]
+fn header_injection_is_refused_before_anything_is_sent() {
+    let server = start(250, None);
+    let outbox = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("charter")
+        .unwrap()
+        .args(["reply", "--charter", KAWKHALI, "--service", "e-filing"])
+        .args([
+            "--to",
+            "citizen@example.com\r\nBcc: victim@example.com",
+            "--from",
+            FROM,
+        ])
+        .args([
+            "--smtp",
+            &format!("smtp://127.0.0.1:{}?tls=none", server.port),
+            "--outbox",
+        ])
+        .arg(outbox.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "charter: error: --to contains a line break, which would let it add mail headers of its own; refused\n"
+    );
+    assert!(server.mailbox.lock().unwrap().messages.is_empty());
+    assert!(eml_files(outbox.path()).is_empty());
+}
+
+#[test]
+fn a_line_break_in_the_charter_is_refused_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let charter = dir.path().join("c.toml");
+    let text = fs::read_to_string(KAWKHALI).unwrap();
+    fs::write(
+        &charter,
+        text.replace(
+            "name = \"ই-ফাইলিং কার্যক্রম বাস্তবায়ন করা\"",
+            "name = \"ই-ফাইলিং\\r\\nBcc: x@example.com\"",
+        ),
+    )
+    .unwrap();
+    let out = Command::cargo_bin("charter")
+        .unwrap()
+        .args(["reply", "--charter"])
+        .arg(&charter)
+        .args([
+            "--service",
+            "e-filing",
+            "--to",
+            "citizen@example.com",
+            "--from",
+            FROM,
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("the service name in the charter contains a line break"));
+}
+
+#[test]
+fn bad_addresses_and_urls_are_usage_errors() {
+    let outbox = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("charter")
+        .unwrap()
+        .args([
+            "reply",
+            "--charter",
+            KAWKHALI,
+            "--service",
+            "e-filing",
+            "--to",
+            "not an address",
+            "--from",
+            FROM,
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--to: `not an address` is not an email address"));
+
+    let out = reply(outbox.path(), "smtp://office:hunter2@127.0.0.1:25", &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("CHARTER_SMTP_PASSWORD") && !stderr(&out).contains("hunter2"));
+
+    let out = reply(outbox.path(), "smtp://office@127.0.0.1:25", &[]);
+    assert_eq!(out.status.code(), Some(2), "a user and no password");
+    assert!(eml_files(outbox.path()).is_empty());
+}
+
+#[test]
+fn dry_run_prints_the_message_and_sends_nothing() {
+    let out = Command::cargo_bin("charter")
+        .unwrap()
+        .args([
+            "reply",
+            "--charter",
+            KAWKHALI,
+            "--service",
+            "e-filing",
+            "--to",
+            "নাগরিক <citizen@example.com>",
+        ])
+        .args(["--from", FROM, "--dry-run"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    check_service_message(&out.stdout);
+}
+
+#[test]
+fn settings_come_from_the_config_file_below_the_command_line() {
+    let server = start(250, None);
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let outbox = dir.path().join("outbox");
+    fs::write(
+        &config,
+        format!(
+            "from = \"Config Office <config@example.gov.bd>\"\nsmtp = \"smtp://127.0.0.1:{}?tls=none\"\noutbox = \"{}\"\n",
+            server.port,
+            outbox.display()
+        ),
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        Command::cargo_bin("charter")
+            .unwrap()
+            .args([
+                "reply",
+                "--charter",
+                KAWKHALI,
+                "--service",
+                "e-filing",
+                "--to",
+                "citizen@example.com",
+                "--config",
+            ])
+            .arg(&config)
+            .args(extra)
+            .env_remove("CHARTER_FROM")
+            .env_remove("CHARTER_SMTP")
+            .output()
+            .unwrap()
+    };
+    assert_eq!(run(&[]).status.code(), Some(0));
+    assert_eq!(
+        run(&["--from", "cli@example.gov.bd"]).status.code(),
+        Some(0)
+    );
+    let mailbox = server.mailbox.lock().unwrap();
+    let senders: Vec<&str> = mailbox.messages.iter().map(|m| m.from.as_str()).collect();
+    assert_eq!(senders, ["config@example.gov.bd", "cli@example.gov.bd"]);
+
+    fs::write(&config, "form = \"typo@example.gov.bd\"\n").unwrap();
+    let out = run(&[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("config.toml: unknown field `form`"),
+        "{}",
+        stderr(&out)
+    );
+}
