@@ -37,6 +37,13 @@ pub enum Command {
         #[command(subcommand)]
         command: OutboxCommand,
     },
+    /// Show how an inquiry's text matches a charter's services: ranked, with scores.
+    Match {
+        /// The charter file, or a directory of charters.
+        charter: PathBuf,
+        /// The inquiry's text (subject and body).
+        text: String,
+    },
     /// Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo.
     Schema,
 }
@@ -136,25 +143,38 @@ pub struct MailArgs {
 
 /// Arguments of `charter reply`.
 #[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["service", "inquiry", "maildir"])))]
 pub struct ReplyArgs {
-    /// The charter file.
-    #[arg(long, value_name = "FILE")]
+    /// The charter file, or a directory of charters (inquiries are matched against all).
+    #[arg(long, value_name = "FILE|DIR")]
     pub charter: PathBuf,
-    /// The service to send, by id.
-    #[arg(long, value_name = "ID")]
-    pub service: String,
-    /// The citizen's address.
-    #[arg(long, value_name = "ADDRESS")]
-    pub to: String,
+    /// Send this service's information (by id) to --to.
+    #[arg(long, value_name = "ID", requires = "to")]
+    pub service: Option<String>,
+    /// The citizen's address, with --service.
+    #[arg(long, value_name = "ADDRESS", conflicts_with_all = ["inquiry", "maildir"])]
+    pub to: Option<String>,
+    /// Answer the inquiry in this file (an RFC 5322 message; `-` reads standard input).
+    #[arg(long, value_name = "PATH|-")]
+    pub inquiry: Option<PathBuf>,
+    /// Answer every inquiry in this Maildir's new/ and move each to cur/.
+    #[arg(long, value_name = "DIR")]
+    pub maildir: Option<PathBuf>,
+    /// The record of inquiries answered [default: $XDG_STATE_HOME/charter/replied.json]
+    #[arg(long, value_name = "FILE", env = "CHARTER_STATE")]
+    pub state: Option<PathBuf>,
+    /// At most this many automatic replies to one sender a day.
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub max_per_sender: u32,
     /// The office's address: `office@example.gov.bd` or `Name <office@example.gov.bd>`.
     #[arg(long, env = "CHARTER_FROM", value_name = "ADDRESS")]
     pub from: Option<String>,
-    /// Print the complete message instead of sending it.
+    /// Print the complete message instead of sending it (and record nothing).
     #[arg(long)]
     pub dry_run: bool,
-    /// The language: English uses the charter's English texts where it has them.
-    #[arg(long, value_enum, default_value_t = LangArg::Bn)]
-    pub lang: LangArg,
+    /// The language of the reply [default: bn; for inquiries, the inquiry's own]
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
     /// Where and how to send.
     #[command(flatten)]
     pub mail: MailArgs,

@@ -7,6 +7,7 @@ pub mod bangla;
 pub mod charter;
 pub mod cli;
 pub mod commands;
+pub mod dir;
 pub mod error;
 pub mod mail;
 pub mod render;

@@ -1,5 +1,6 @@
 //! One module per subcommand; [`dispatch`] sends the parsed command line to it.
 
+mod matching;
 mod outbox;
 mod render;
 mod reply;
@@ -18,6 +19,7 @@ pub fn dispatch(cli: Cli) -> Result<u8, Error> {
         Command::Render(args) => render::run(&args),
         Command::Reply(args) => reply::run(&args),
         Command::Outbox { command } => outbox::run(&command),
+        Command::Match { charter, text } => matching::run(&charter, &text),
         Command::Schema => schema::run(),
     }
 }
@@ -48,6 +50,33 @@ fn load_valid(path: &std::path::Path) -> Result<Result<crate::charter::Charter, 
         file.name
     );
     Ok(Err(1))
+}
+
+/// Reads the charters a `--charter FILE|DIR` names: the file, or every `*.toml` in the
+/// directory. All must be valid; the errors of any that is not go to stderr, with exit code 1.
+fn load_charters(
+    path: &std::path::Path,
+) -> Result<Result<Vec<crate::charter::Charter>, u8>, Error> {
+    if !path.is_dir() {
+        return Ok(load_valid(path)?.map(|charter| vec![charter]));
+    }
+    let files = crate::dir::files(path, Some("toml")).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if files.is_empty() {
+        return Err(Error::NoCharters {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut charters = Vec::with_capacity(files.len());
+    for file in &files {
+        match load_valid(file)? {
+            Ok(charter) => charters.push(charter),
+            Err(code) => return Ok(Err(code)),
+        }
+    }
+    Ok(Ok(charters))
 }
 
 /// Connects to the SMTP server the settings name, warning when that is plain text across a

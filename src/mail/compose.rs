@@ -2,11 +2,12 @@
 //! promises for the service, as plain text and HTML, in Bengali (or English where the charter has
 //! it).
 
-use crate::charter::{Category, Charter, Service, Text};
+use crate::charter::{Category, Charter, Service};
 use crate::error::Error;
 use crate::render::document::{Lang, category_heading, officer_cell};
 use crate::render::html::escape;
 use lettre::Message;
+use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use std::hash::{BuildHasher, Hasher};
 
@@ -52,6 +53,14 @@ struct Labels {
     no_grievance: &'static str,
     step_time: &'static str,
     closing: &'static str,
+    list_greeting: &'static str,
+    services: &'static str,
+    services_of: &'static str,
+    contact: &'static str,
+    phone: &'static str,
+    email: &'static str,
+    how_to_ask: &'static str,
+    how_to_ask_text: &'static str,
 }
 
 const BN: Labels = Labels {
@@ -70,6 +79,14 @@ const BN: Labels = Labels {
     no_grievance: "প্রতিশ্রুত সময়ে সেবা না পেলে দায়িত্বপ্রাপ্ত কর্মকর্তার সঙ্গে যোগাযোগ করুন।",
     step_time: "নিষ্পত্তির সময়সীমা",
     closing: "ধন্যবাদান্তে",
+    list_greeting: "আপনার জিজ্ঞাসা থেকে কোন সেবার কথা জানতে চেয়েছেন তা নিশ্চিত হওয়া যায়নি। আমাদের সিটিজেন চার্টারের সেবাসমূহ নিচে দেওয়া হলো।",
+    services: "আমাদের সেবাসমূহ",
+    services_of: "সেবাসমূহ",
+    contact: "যোগাযোগ",
+    phone: "ফোন",
+    email: "ই-মেইল",
+    how_to_ask: "কোনো সেবার বিস্তারিত জানতে",
+    how_to_ask_text: "যে সেবার বিষয়ে জানতে চান, বিষয় (Subject) লাইনে সেই সেবার নাম লিখে এই ঠিকানায় আবার লিখুন; সেবাটির পদ্ধতি, কাগজপত্র, মূল্য, সময়সীমা ও দায়িত্বপ্রাপ্ত কর্মকর্তার তথ্য পাঠানো হবে।",
 };
 
 const EN: Labels = Labels {
@@ -88,6 +105,14 @@ const EN: Labels = Labels {
     no_grievance: "If you do not get the service in the promised time, contact the responsible officer.",
     step_time: "time to resolve",
     closing: "Regards",
+    list_greeting: "We could not tell from your message which service you are asking about. These are the services of our citizen charter.",
+    services: "Our services",
+    services_of: "Services",
+    contact: "Contact",
+    phone: "Phone",
+    email: "Email",
+    how_to_ask: "To ask about one service",
+    how_to_ask_text: "Write to this address again with the name of the service in the subject line; you will get its methods, documents, fee, time limit and responsible officer.",
 };
 
 /// One section of the body: a label and its lines.
@@ -106,26 +131,216 @@ pub fn service_message(
     lang: Lang,
 ) -> Result<Message, Error> {
     let labels = if lang == Lang::En { &EN } else { &BN };
-    let t = |text: &Text| text.get(lang.code()).to_string();
-    let name = t(&service.name);
+    let name = service.name.get(lang.code()).to_string();
     check_header_value("the service name in the charter", &name)?;
     let subject = format!("{}: {name}", labels.subject);
     let sections = sections(charter, category, service, labels, lang);
     let office = office_lines(charter, lang);
-    let plain = plain_body(&sections, &office, labels);
-    let html = html_body(&sections, &office, labels, lang, &subject);
-    Message::builder()
+    let body = Body {
+        greeting: labels.greeting,
+        sections: &sections,
+        office: &office,
+        closing: labels.closing,
+    };
+    build(from, to, subject, &body, lang, None)
+}
+
+/// The inquiry a reply answers, for its threading headers (RFC 5322, RFC 3834).
+#[derive(Debug, Clone)]
+pub struct Thread<'a> {
+    /// The inquiry's subject.
+    pub subject: &'a str,
+    /// The inquiry's Message-ID, without angle brackets.
+    pub message_id: Option<&'a str>,
+    /// The inquiry's References.
+    pub references: &'a [String],
+}
+
+/// What an inquiry is answered with.
+pub enum Answer<'c> {
+    /// The one service it asks about.
+    Service(&'c Charter, Category, &'c Service),
+    /// Nothing clear: every service of the charters, and how to ask about one.
+    List(&'c [Charter]),
+}
+
+/// The automatic reply to an inquiry: `Re:` its subject, threaded to it, marked
+/// `Auto-Submitted: auto-replied`.
+pub fn inquiry_reply(
+    answer: &Answer,
+    thread: &Thread,
+    from: &Mailbox,
+    to: &Mailbox,
+    lang: Lang,
+) -> Result<Message, Error> {
+    let labels = if lang == Lang::En { &EN } else { &BN };
+    let (sections, office) = match answer {
+        Answer::Service(charter, category, service) => (
+            sections(charter, *category, service, labels, lang),
+            office_lines(charter, lang),
+        ),
+        Answer::List(charters) => {
+            let office = charters
+                .first()
+                .map(|c| office_lines(c, lang))
+                .unwrap_or_default();
+            (list_sections(charters, labels, lang), office)
+        }
+    };
+    let subject = match thread.subject.trim() {
+        "" => format!("Re: {}", labels.subject),
+        s if s.to_ascii_lowercase().starts_with("re:") => s.to_string(),
+        s => format!("Re: {s}"),
+    };
+    check_header_value("the inquiry's subject", &subject)?;
+    let greeting = if matches!(answer, Answer::List(_)) {
+        labels.list_greeting
+    } else {
+        labels.greeting
+    };
+    let body = Body {
+        greeting,
+        sections: &sections,
+        office: &office,
+        closing: labels.closing,
+    };
+    build(from, to, subject, &body, lang, Some(thread))
+}
+
+/// The parts of a message body.
+struct Body<'a> {
+    greeting: &'a str,
+    sections: &'a [Section],
+    office: &'a [String],
+    closing: &'a str,
+}
+
+/// `Auto-Submitted: auto-replied` (RFC 3834): tells other responders not to answer.
+#[derive(Debug, Clone)]
+struct AutoSubmitted;
+
+impl Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "auto-replied".to_string())
+    }
+}
+
+fn build(
+    from: &Mailbox,
+    to: &Mailbox,
+    subject: String,
+    body: &Body,
+    lang: Lang,
+    thread: Option<&Thread>,
+) -> Result<Message, Error> {
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to.clone())
-        .subject(subject)
+        .subject(subject.clone())
         .message_id(Some(message_id(from)))
-        .date_now()
+        .date_now();
+    if let Some(thread) = thread {
+        builder = builder.header(AutoSubmitted);
+        if let Some(id) = thread.message_id {
+            check_header_value("the inquiry's Message-ID", id)?;
+            let id = format!("<{}>", id.trim_matches(['<', '>']));
+            let mut references: Vec<String> = thread
+                .references
+                .iter()
+                .filter(|r| !r.contains(['\r', '\n']))
+                .map(|r| format!("<{}>", r.trim_matches(['<', '>'])))
+                .collect();
+            references.push(id.clone());
+            builder = builder.in_reply_to(id).references(references.join(" "));
+        }
+    }
+    let plain = plain_body(body);
+    let html = html_body(body, lang, &subject);
+    builder
         .multipart(MultiPart::alternative_plain_html(plain, html))
         .map_err(|e| Error::InvalidAddress {
             what: "the message".into(),
             value: to.to_string(),
             reason: e.to_string(),
         })
+}
+
+/// Every service of the charters with its fee and time limit, and how to ask about one.
+fn list_sections(charters: &[Charter], labels: &Labels, lang: Lang) -> Vec<Section> {
+    let l = lang.code();
+    let mut out = Vec::new();
+    for charter in charters {
+        let lines = charter
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, (_, s))| {
+                let text = format!(
+                    "{} — {}: {}; {}: {}",
+                    s.name.get(l),
+                    labels.fee,
+                    s.fee.get(l),
+                    labels.time_limit,
+                    s.time_limit.get(l)
+                );
+                numbered(lang, i + 1, &text)
+            })
+            .collect();
+        let label = if charters.len() > 1 {
+            labels.services_of
+        } else {
+            labels.services
+        };
+        let mut lines: Vec<String> = lines;
+        if charters.len() > 1 {
+            lines.insert(0, charter.office.name.get(l).to_string());
+        }
+        out.push(Section { label, lines });
+        let mut contact = Vec::new();
+        contact.extend(
+            charter
+                .office
+                .phone
+                .iter()
+                .map(|p| format!("{}: {p}", labels.phone)),
+        );
+        contact.extend(
+            charter
+                .office
+                .email
+                .iter()
+                .map(|e| format!("{}: {e}", labels.email)),
+        );
+        contact.extend(
+            charter
+                .office
+                .website
+                .iter()
+                .map(|w| format!("{}: {w}", labels.website)),
+        );
+        if contact.is_empty()
+            && let Some(officer) = charter.officers.values().next()
+        {
+            contact = officer_cell(Some(officer), lang);
+        }
+        out.push(Section {
+            label: labels.contact,
+            lines: contact,
+        });
+    }
+    out.push(Section {
+        label: labels.how_to_ask,
+        lines: vec![labels.how_to_ask_text.to_string()],
+    });
+    out
 }
 
 /// A Message-ID on the sender's domain, unique without a central counter: the time in
@@ -257,9 +472,9 @@ fn numbered(lang: Lang, n: usize, text: &str) -> String {
     }
 }
 
-fn plain_body(sections: &[Section], office: &[String], labels: &Labels) -> String {
-    let mut out = format!("{}\n\n", labels.greeting);
-    for section in sections {
+fn plain_body(body: &Body) -> String {
+    let mut out = format!("{}\n\n", body.greeting);
+    for section in body.sections {
         out.push_str(section.label);
         out.push_str(":\n");
         for line in &section.lines {
@@ -269,29 +484,23 @@ fn plain_body(sections: &[Section], office: &[String], labels: &Labels) -> Strin
         }
         out.push('\n');
     }
-    out.push_str(labels.closing);
+    out.push_str(body.closing);
     out.push('\n');
-    for line in office {
+    for line in body.office {
         out.push_str(line);
         out.push('\n');
     }
     out
 }
 
-fn html_body(
-    sections: &[Section],
-    office: &[String],
-    labels: &Labels,
-    lang: Lang,
-    title: &str,
-) -> String {
+fn html_body(body: &Body, lang: Lang, title: &str) -> String {
     let mut out = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head><meta charset=\"utf-8\"><title>{}</title></head>\n<body>\n<p>{}</p>\n<table style=\"border-collapse: collapse\">\n",
         lang.code(),
         escape(title),
-        escape(labels.greeting)
+        escape(body.greeting)
     );
-    for section in sections {
+    for section in body.sections {
         let lines: Vec<String> = section.lines.iter().map(|l| escape(l)).collect();
         out.push_str(&format!(
             "<tr><th scope=\"row\" style=\"text-align: left; vertical-align: top; padding: 4px 8px; border: 1px solid #999\">{}</th><td style=\"padding: 4px 8px; border: 1px solid #999\">{}</td></tr>\n",
@@ -299,14 +508,11 @@ fn html_body(
             lines.join("<br>")
         ));
     }
+    let office: Vec<String> = body.office.iter().map(|l| escape(l)).collect();
     out.push_str(&format!(
         "</table>\n<p>{}<br>{}</p>\n</body>\n</html>\n",
-        escape(labels.closing),
-        office
-            .iter()
-            .map(|l| escape(l))
-            .collect::<Vec<_>>()
-            .join("<br>")
+        escape(body.closing),
+        office.join("<br>")
     ));
     out
 }

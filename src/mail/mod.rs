@@ -2,6 +2,9 @@
 //! sent.
 
 pub mod compose;
+pub mod inquiry;
+pub mod matcher;
 pub mod outbox;
 pub mod settings;
 pub mod smtp;
+pub mod state;

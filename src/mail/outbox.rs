@@ -14,12 +14,16 @@ use std::path::{Path, PathBuf};
 /// The outbox when none is configured: `$XDG_STATE_HOME/charter/outbox`, or
 /// `~/.local/state/charter/outbox`.
 pub fn default_dir() -> PathBuf {
-    let state = std::env::var_os("XDG_STATE_HOME")
+    state_home().join("charter").join("outbox")
+}
+
+/// `$XDG_STATE_HOME`, or `~/.local/state`.
+pub fn state_home() -> PathBuf {
+    std::env::var_os("XDG_STATE_HOME")
         .map(PathBuf::from)
         .filter(|p| p.is_absolute())
         .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/state")))
-        .unwrap_or_else(|| PathBuf::from("."));
-    state.join("charter").join("outbox")
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Keeps a message in the outbox (in `refused/` when the server refused it for good) and returns
@@ -48,23 +52,13 @@ pub fn keep(dir: &Path, message: &[u8], refused: bool) -> Result<PathBuf, Error>
 
 /// The messages waiting to be sent, oldest first.
 pub fn waiting(dir: &Path) -> Result<Vec<PathBuf>, Error> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => {
-            return Err(Error::Read {
-                path: dir.to_path_buf(),
-                source,
-            });
-        }
-    };
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "eml"))
-        .collect();
-    files.sort();
-    Ok(files)
+    match crate::dir::files(dir, Some("eml")) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        result => result.map_err(|source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        }),
+    }
 }
 
 /// The envelope of a kept message, read back from its From, To, Cc and Bcc headers.

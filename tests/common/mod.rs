@@ -1,0 +1,158 @@
+//! A real SMTP server for the tests (mailin-embedded on 127.0.0.1), and the certificates for
+//! its STARTTLS.
+#![allow(dead_code)]
+
+use mailin_embedded::{AuthMechanism, Handler, Response, Server, SslConfig, response};
+use std::fs;
+use std::net::{IpAddr, TcpListener};
+use std::sync::{Arc, Mutex};
+
+/// What the server received.
+#[derive(Default)]
+pub struct Mailbox {
+    pub messages: Vec<Received>,
+    pub logins: Vec<(String, String)>,
+    /// How many SMTP sessions (EHLO/HELO) the clients opened.
+    pub sessions: usize,
+}
+
+pub struct Received {
+    pub from: String,
+    pub to: Vec<String>,
+    pub data: Vec<u8>,
+}
+
+/// A handler that records every message, answers DATA with `code`, and accepts one login.
+#[derive(Clone)]
+struct Recorder {
+    mailbox: Arc<Mutex<Mailbox>>,
+    current: Arc<Mutex<Option<Received>>>,
+    code: u16,
+}
+
+impl Handler for Recorder {
+    fn helo(&mut self, _ip: IpAddr, _domain: &str) -> Response {
+        self.mailbox.lock().unwrap().sessions += 1;
+        response::OK
+    }
+
+    fn mail(&mut self, _ip: IpAddr, _domain: &str, from: &str) -> Response {
+        *self.current.lock().unwrap() = Some(Received {
+            from: from.to_string(),
+            to: Vec::new(),
+            data: Vec::new(),
+        });
+        response::OK
+    }
+
+    fn rcpt(&mut self, to: &str) -> Response {
+        if let Some(m) = self.current.lock().unwrap().as_mut() {
+            m.to.push(to.to_string());
+        }
+        response::OK
+    }
+
+    fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        if let Some(m) = self.current.lock().unwrap().as_mut() {
+            m.data.extend_from_slice(buf);
+        }
+        Ok(())
+    }
+
+    fn data_end(&mut self) -> Response {
+        let message = self.current.lock().unwrap().take();
+        match self.code {
+            250 => {
+                self.mailbox.lock().unwrap().messages.extend(message);
+                response::OK
+            }
+            code => Response::custom(code, "test server says no".to_string()),
+        }
+    }
+
+    fn auth_plain(&mut self, _authz: &str, user: &str, password: &str) -> Response {
+        self.mailbox
+            .lock()
+            .unwrap()
+            .logins
+            .push((user.to_string(), password.to_string()));
+        if user == "office" && password == "s3cret pass" {
+            response::AUTH_OK
+        } else {
+            response::INVALID_CREDENTIALS
+        }
+    }
+}
+
+/// A test SMTP server on a free loopback port.
+pub struct TestServer {
+    pub port: u16,
+    pub mailbox: Arc<Mutex<Mailbox>>,
+}
+
+/// Certificates for STARTTLS: a CA the client is told to trust, and a leaf for 127.0.0.1.
+pub struct Certificates {
+    dir: tempfile::TempDir,
+}
+
+impl Certificates {
+    pub fn new() -> Certificates {
+        let dir = tempfile::tempdir().unwrap();
+        let ca_key = rcgen::KeyPair::generate().unwrap();
+        let mut ca_params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+        ca_params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        ca_params
+            .distinguished_name
+            .push(rcgen::DnType::CommonName, "charter test CA");
+        let ca = rcgen::CertifiedIssuer::self_signed(ca_params, ca_key).unwrap();
+        let leaf_key = rcgen::KeyPair::generate().unwrap();
+        let leaf = rcgen::CertificateParams::new(vec!["127.0.0.1".to_string()])
+            .unwrap()
+            .signed_by(&leaf_key, &ca)
+            .unwrap();
+        fs::write(dir.path().join("ca.pem"), ca.pem()).unwrap();
+        fs::write(dir.path().join("cert.pem"), leaf.pem()).unwrap();
+        fs::write(dir.path().join("key.pem"), leaf_key.serialize_pem()).unwrap();
+        Certificates { dir }
+    }
+
+    pub fn path(&self, name: &str) -> String {
+        self.dir.path().join(name).to_string_lossy().into_owned()
+    }
+}
+
+pub fn start(code: u16, tls: Option<&Certificates>) -> TestServer {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let mailbox = Arc::new(Mutex::new(Mailbox::default()));
+    let recorder = Recorder {
+        mailbox: mailbox.clone(),
+        current: Arc::default(),
+        code,
+    };
+    let mut server = Server::new(recorder);
+    server.with_name("smtp.test").with_tcp_listener(listener);
+    if let Some(certs) = tls {
+        server
+            .with_ssl(SslConfig::SelfSigned {
+                cert_path: certs.path("cert.pem"),
+                key_path: certs.path("key.pem"),
+            })
+            .unwrap();
+        server.with_auth(AuthMechanism::Plain);
+    }
+    std::thread::spawn(move || {
+        let _ = server.serve();
+    });
+    TestServer { port, mailbox }
+}
+
+/// A port where nothing listens.
+pub fn dead_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
