@@ -44,6 +44,29 @@ pub enum Command {
         /// The inquiry's text (subject and body).
         text: String,
     },
+    /// Change one value of a charter, keeping comments, order and spacing; refused (and the
+    /// file untouched) if the result is not a valid charter.
+    ///
+    /// KEY is a dotted path; services and officers are addressed by id:
+    /// `services.e-filing.fee`, `services.e-filing.name.en`, `officers.gro.phone`, `office.website`.
+    /// VALUE is a string, or TOML when it starts with `[` or `{` (or for `version` and `updated`).
+    Set(SetArgs),
+    /// Rewrite charters in the canonical layout (key order of the format, one blank line between
+    /// tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments.
+    Fmt(FmtArgs),
+    /// What changed between two versions of a charter, by meaning: services added, removed or
+    /// moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error.
+    Diff(DiffArgs),
+    /// Write a commented starter charter that validates.
+    Init(InitArgs),
+    /// Print the completion script for a shell.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
     /// Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo.
     Schema,
 }
@@ -187,4 +210,66 @@ pub enum OutboxCommand {
     Send(MailArgs),
     /// List the waiting messages.
     List(MailArgs),
+}
+
+/// Arguments of `charter set`.
+#[derive(Debug, Args)]
+pub struct SetArgs {
+    /// Add a service, given as TOML keys on standard input, to the category named by the second
+    /// argument (citizen, institutional, internal).
+    #[arg(long, conflicts_with = "remove_service")]
+    pub add_service: bool,
+    /// Remove the service whose id is the second argument.
+    #[arg(long)]
+    pub remove_service: bool,
+    /// The charter file.
+    pub file: PathBuf,
+    /// KEY (a dotted path); CATEGORY with --add-service; ID with --remove-service.
+    #[arg(value_name = "KEY")]
+    pub key: String,
+    /// The new value.
+    #[arg(value_name = "VALUE", required_unless_present_any = ["add_service", "remove_service"])]
+    pub value: Option<String>,
+}
+
+/// Arguments of `charter fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// List the files that are not formatted, change nothing, and exit 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+    /// Charter files, or directories of them [default: charters/]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `charter diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The old version.
+    pub old: PathBuf,
+    /// The new version.
+    pub new: PathBuf,
+    /// How to show the changes.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+}
+
+/// The output formats of `charter diff`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One change a line.
+    Human,
+    /// A JSON array of changes, for bots that comment on pull requests.
+    Json,
+}
+
+/// Arguments of `charter init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The office's name.
+    #[arg(long, value_name = "NAME")]
+    pub office: Option<String>,
+    /// Where to write the charter; an existing file is never overwritten.
+    pub path: PathBuf,
 }

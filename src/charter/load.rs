@@ -106,8 +106,8 @@ pub fn load_str(source: &str) -> Loaded {
 
 type Node<'t> = Spanned<DeValue<'t>>;
 
-/// The keys of each table of the format, in the spec's order.
-mod keys {
+/// The keys of each table of the format, in the order of the spec (and of `charter fmt`).
+pub mod keys {
     pub const TOP: &[&str] = &[
         "version",
         "title",

@@ -7,7 +7,7 @@ mod model;
 
 pub use diagnostic::{Code, Diagnostic, LineIndex, Position, Severity};
 pub use file::{CharterFile, read};
-pub use load::{Loaded, MAX_FILE_BYTES, load_bytes, load_str, suggest};
+pub use load::{Loaded, MAX_FILE_BYTES, keys, load_bytes, load_str, suggest};
 pub use model::{
     Category, Charter, Document, GrievanceStep, Office, Officer, Service, Services, Text,
     Translations,

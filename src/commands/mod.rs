@@ -1,16 +1,23 @@
 //! One module per subcommand; [`dispatch`] sends the parsed command line to it.
 
+mod completions;
+mod diff;
+mod fmt;
+mod init;
 mod matching;
 mod outbox;
 mod render;
 mod reply;
 mod schema;
+mod set;
 mod validate;
 
 use crate::cli::{Cli, Command};
 use crate::error::Error;
 use std::io::{self, Write};
 use std::path::PathBuf;
+
+pub use completions::script as completion_script;
 
 /// Runs a parsed command line and returns the process exit code.
 pub fn dispatch(cli: Cli) -> Result<u8, Error> {
@@ -20,6 +27,12 @@ pub fn dispatch(cli: Cli) -> Result<u8, Error> {
         Command::Reply(args) => reply::run(&args),
         Command::Outbox { command } => outbox::run(&command),
         Command::Match { charter, text } => matching::run(&charter, &text),
+        Command::Set(args) => set::run(&args),
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Man => completions::man(),
         Command::Schema => schema::run(),
     }
 }

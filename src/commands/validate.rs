@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The directory checked when no path is given.
-const DEFAULT_DIR: &str = "charters";
+pub(super) const DEFAULT_DIR: &str = "charters";
 
 /// Checks every file the arguments name and prints the findings. Returns 0 when all are valid,
 /// 1 when a file has errors (or warnings, with `--strict`), 2 when a path could not be read.
@@ -78,7 +78,7 @@ fn render(format: ReportFormat, findings: &[Finding], checked: usize) -> String 
 
 /// The files to check: each file named, and every `*.toml` below each directory named, sorted
 /// so that output is the same from run to run.
-fn discover(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<PathBuf> {
+pub(super) fn discover(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
         match fs::metadata(path) {

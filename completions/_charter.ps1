@@ -1,0 +1,234 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'charter'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'charter' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check charter files against the charter format and report every problem')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a charter as terminal tables, Markdown, HTML or JSON')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Email a service''s information from the charter to a citizen, over SMTP')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Messages that could not be sent: list them, or send them now')
+            [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Show how an inquiry''s text matches a charter''s services: ranked, with scores')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter')
+            [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter charter that validates')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'charter;validate' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to report findings')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail on warnings too')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'charter;render' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The output format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The output format')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of standard output')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The language: English uses the charter''s English texts where it has them')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Render only this service (by its id)')
+            [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Table width in terminal columns [default: the terminal''s, or 100 when not a terminal]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'charter;reply' {
+            [CompletionResult]::new('--charter', '--charter', [CompletionResultType]::ParameterName, 'The charter file, or a directory of charters (inquiries are matched against all)')
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Send this service''s information (by id) to --to')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The citizen''s address, with --service')
+            [CompletionResult]::new('--inquiry', '--inquiry', [CompletionResultType]::ParameterName, 'Answer the inquiry in this file (an RFC 5322 message; `-` reads standard input)')
+            [CompletionResult]::new('--maildir', '--maildir', [CompletionResultType]::ParameterName, 'Answer every inquiry in this Maildir''s new/ and move each to cur/')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'The record of inquiries answered [default: $XDG_STATE_HOME/charter/replied.json]')
+            [CompletionResult]::new('--max-per-sender', '--max-per-sender', [CompletionResultType]::ParameterName, 'At most this many automatic replies to one sender a day')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The office''s address: `office@example.gov.bd` or `Name <office@example.gov.bd>`')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The language of the reply [default: bn; for inquiries, the inquiry''s own]')
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
+            [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the complete message instead of sending it (and record nothing)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'charter;outbox' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send every waiting message; remove only those the server accepted')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the waiting messages')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'charter;outbox;send' {
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
+            [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'charter;outbox;list' {
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
+            [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'charter;outbox;help' {
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send every waiting message; remove only those the server accepted')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the waiting messages')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'charter;outbox;help;send' {
+            break
+        }
+        'charter;outbox;help;list' {
+            break
+        }
+        'charter;outbox;help;help' {
+            break
+        }
+        'charter;match' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'charter;set' {
+            [CompletionResult]::new('--add-service', '--add-service', [CompletionResultType]::ParameterName, 'Add a service, given as TOML keys on standard input, to the category named by the second argument (citizen, institutional, internal)')
+            [CompletionResult]::new('--remove-service', '--remove-service', [CompletionResultType]::ParameterName, 'Remove the service whose id is the second argument')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'charter;fmt' {
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'List the files that are not formatted, change nothing, and exit 1 if there are any')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'charter;diff' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to show the changes')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'charter;init' {
+            [CompletionResult]::new('--office', '--office', [CompletionResultType]::ParameterName, 'The office''s name')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'charter;completions' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'charter;man' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'charter;schema' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'charter;help' {
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check charter files against the charter format and report every problem')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a charter as terminal tables, Markdown, HTML or JSON')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Email a service''s information from the charter to a citizen, over SMTP')
+            [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Messages that could not be sent: list them, or send them now')
+            [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Show how an inquiry''s text matches a charter''s services: ranked, with scores')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter')
+            [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter charter that validates')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'charter;help;validate' {
+            break
+        }
+        'charter;help;render' {
+            break
+        }
+        'charter;help;reply' {
+            break
+        }
+        'charter;help;outbox' {
+            [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send every waiting message; remove only those the server accepted')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the waiting messages')
+            break
+        }
+        'charter;help;outbox;send' {
+            break
+        }
+        'charter;help;outbox;list' {
+            break
+        }
+        'charter;help;match' {
+            break
+        }
+        'charter;help;set' {
+            break
+        }
+        'charter;help;fmt' {
+            break
+        }
+        'charter;help;diff' {
+            break
+        }
+        'charter;help;init' {
+            break
+        }
+        'charter;help;completions' {
+            break
+        }
+        'charter;help;man' {
+            break
+        }
+        'charter;help;schema' {
+            break
+        }
+        'charter;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,194 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[charter] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'charter'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'charter'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand validate 'Check charter files against the charter format and report every problem'
+            cand render 'Render a charter as terminal tables, Markdown, HTML or JSON'
+            cand reply 'Email a service''s information from the charter to a citizen, over SMTP'
+            cand outbox 'Messages that could not be sent: list them, or send them now'
+            cand match 'Show how an inquiry''s text matches a charter''s services: ranked, with scores'
+            cand set 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter'
+            cand fmt 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments'
+            cand diff 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
+            cand init 'Write a commented starter charter that validates'
+            cand completions 'Print the completion script for a shell'
+            cand man 'Print the man page (roff)'
+            cand schema 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'charter;validate'= {
+            cand --format 'How to report findings'
+            cand --strict 'Fail on warnings too'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'charter;render'= {
+            cand -f 'The output format'
+            cand --format 'The output format'
+            cand -o 'Write to this file (atomically) instead of standard output'
+            cand --output 'Write to this file (atomically) instead of standard output'
+            cand --lang 'The language: English uses the charter''s English texts where it has them'
+            cand --service 'Render only this service (by its id)'
+            cand --width 'Table width in terminal columns [default: the terminal''s, or 100 when not a terminal]'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'charter;reply'= {
+            cand --charter 'The charter file, or a directory of charters (inquiries are matched against all)'
+            cand --service 'Send this service''s information (by id) to --to'
+            cand --to 'The citizen''s address, with --service'
+            cand --inquiry 'Answer the inquiry in this file (an RFC 5322 message; `-` reads standard input)'
+            cand --maildir 'Answer every inquiry in this Maildir''s new/ and move each to cur/'
+            cand --state 'The record of inquiries answered [default: $XDG_STATE_HOME/charter/replied.json]'
+            cand --max-per-sender 'At most this many automatic replies to one sender a day'
+            cand --from 'The office''s address: `office@example.gov.bd` or `Name <office@example.gov.bd>`'
+            cand --lang 'The language of the reply [default: bn; for inquiries, the inquiry''s own]'
+            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
+            cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
+            cand --password-file 'A file whose first line is the SMTP password'
+            cand --config 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]'
+            cand --dry-run 'Print the complete message instead of sending it (and record nothing)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'charter;outbox'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand send 'Send every waiting message; remove only those the server accepted'
+            cand list 'List the waiting messages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'charter;outbox;send'= {
+            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
+            cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
+            cand --password-file 'A file whose first line is the SMTP password'
+            cand --config 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'charter;outbox;list'= {
+            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
+            cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
+            cand --password-file 'A file whose first line is the SMTP password'
+            cand --config 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'charter;outbox;help'= {
+            cand send 'Send every waiting message; remove only those the server accepted'
+            cand list 'List the waiting messages'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'charter;outbox;help;send'= {
+        }
+        &'charter;outbox;help;list'= {
+        }
+        &'charter;outbox;help;help'= {
+        }
+        &'charter;match'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'charter;set'= {
+            cand --add-service 'Add a service, given as TOML keys on standard input, to the category named by the second argument (citizen, institutional, internal)'
+            cand --remove-service 'Remove the service whose id is the second argument'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'charter;fmt'= {
+            cand --check 'List the files that are not formatted, change nothing, and exit 1 if there are any'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'charter;diff'= {
+            cand --format 'How to show the changes'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'charter;init'= {
+            cand --office 'The office''s name'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'charter;completions'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'charter;man'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'charter;schema'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'charter;help'= {
+            cand validate 'Check charter files against the charter format and report every problem'
+            cand render 'Render a charter as terminal tables, Markdown, HTML or JSON'
+            cand reply 'Email a service''s information from the charter to a citizen, over SMTP'
+            cand outbox 'Messages that could not be sent: list them, or send them now'
+            cand match 'Show how an inquiry''s text matches a charter''s services: ranked, with scores'
+            cand set 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter'
+            cand fmt 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments'
+            cand diff 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
+            cand init 'Write a commented starter charter that validates'
+            cand completions 'Print the completion script for a shell'
+            cand man 'Print the man page (roff)'
+            cand schema 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'charter;help;validate'= {
+        }
+        &'charter;help;render'= {
+        }
+        &'charter;help;reply'= {
+        }
+        &'charter;help;outbox'= {
+            cand send 'Send every waiting message; remove only those the server accepted'
+            cand list 'List the waiting messages'
+        }
+        &'charter;help;outbox;send'= {
+        }
+        &'charter;help;outbox;list'= {
+        }
+        &'charter;help;match'= {
+        }
+        &'charter;help;set'= {
+        }
+        &'charter;help;fmt'= {
+        }
+        &'charter;help;diff'= {
+        }
+        &'charter;help;init'= {
+        }
+        &'charter;help;completions'= {
+        }
+        &'charter;help;man'= {
+        }
+        &'charter;help;schema'= {
+        }
+        &'charter;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,119 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_charter_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_charter_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_charter_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_charter_using_subcommand
+    set -l cmd (__fish_charter_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c charter -n "__fish_charter_needs_command" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_needs_command" -s V -l version -d 'Print version'
+complete -c charter -n "__fish_charter_needs_command" -f -a "validate" -d 'Check charter files against the charter format and report every problem'
+complete -c charter -n "__fish_charter_needs_command" -f -a "render" -d 'Render a charter as terminal tables, Markdown, HTML or JSON'
+complete -c charter -n "__fish_charter_needs_command" -f -a "reply" -d 'Email a service\'s information from the charter to a citizen, over SMTP'
+complete -c charter -n "__fish_charter_needs_command" -f -a "outbox" -d 'Messages that could not be sent: list them, or send them now'
+complete -c charter -n "__fish_charter_needs_command" -f -a "match" -d 'Show how an inquiry\'s text matches a charter\'s services: ranked, with scores'
+complete -c charter -n "__fish_charter_needs_command" -f -a "set" -d 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter'
+complete -c charter -n "__fish_charter_needs_command" -f -a "fmt" -d 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments'
+complete -c charter -n "__fish_charter_needs_command" -f -a "diff" -d 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
+complete -c charter -n "__fish_charter_needs_command" -f -a "init" -d 'Write a commented starter charter that validates'
+complete -c charter -n "__fish_charter_needs_command" -f -a "completions" -d 'Print the completion script for a shell'
+complete -c charter -n "__fish_charter_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c charter -n "__fish_charter_needs_command" -f -a "schema" -d 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo'
+complete -c charter -n "__fish_charter_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c charter -n "__fish_charter_using_subcommand validate" -l format -d 'How to report findings' -r -f -a "human\t'`file:line:column: error[code]: key: message`, with a source snippet'
+json\t'One JSON array of findings'
+github\t'GitHub Actions workflow commands (::error, ::warning)'
+sarif\t'SARIF 2.1.0, for code-scanning upload'"
+complete -c charter -n "__fish_charter_using_subcommand validate" -l strict -d 'Fail on warnings too'
+complete -c charter -n "__fish_charter_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c charter -n "__fish_charter_using_subcommand render" -s f -l format -d 'The output format' -r -f -a "table\t'Tables for a terminal, fitted to its width'
+markdown\t'GitHub-flavoured Markdown'
+html\t'One self-contained HTML page'
+json\t'JSON with every derived value'"
+complete -c charter -n "__fish_charter_using_subcommand render" -s o -l output -d 'Write to this file (atomically) instead of standard output' -r -F
+complete -c charter -n "__fish_charter_using_subcommand render" -l lang -d 'The language: English uses the charter\'s English texts where it has them' -r -f -a "bn\t'Bengali, as published'
+en\t'English where the charter has it, Bengali where it does not'"
+complete -c charter -n "__fish_charter_using_subcommand render" -l service -d 'Render only this service (by its id)' -r
+complete -c charter -n "__fish_charter_using_subcommand render" -l width -d 'Table width in terminal columns [default: the terminal\'s, or 100 when not a terminal]' -r
+complete -c charter -n "__fish_charter_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c charter -n "__fish_charter_using_subcommand reply" -l charter -d 'The charter file, or a directory of charters (inquiries are matched against all)' -r -F
+complete -c charter -n "__fish_charter_using_subcommand reply" -l service -d 'Send this service\'s information (by id) to --to' -r
+complete -c charter -n "__fish_charter_using_subcommand reply" -l to -d 'The citizen\'s address, with --service' -r
+complete -c charter -n "__fish_charter_using_subcommand reply" -l inquiry -d 'Answer the inquiry in this file (an RFC 5322 message; `-` reads standard input)' -r -F
+complete -c charter -n "__fish_charter_using_subcommand reply" -l maildir -d 'Answer every inquiry in this Maildir\'s new/ and move each to cur/' -r -F
+complete -c charter -n "__fish_charter_using_subcommand reply" -l state -d 'The record of inquiries answered [default: $XDG_STATE_HOME/charter/replied.json]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand reply" -l max-per-sender -d 'At most this many automatic replies to one sender a day' -r
+complete -c charter -n "__fish_charter_using_subcommand reply" -l from -d 'The office\'s address: `office@example.gov.bd` or `Name <office@example.gov.bd>`' -r
+complete -c charter -n "__fish_charter_using_subcommand reply" -l lang -d 'The language of the reply [default: bn; for inquiries, the inquiry\'s own]' -r -f -a "bn\t'Bengali, as published'
+en\t'English where the charter has it, Bengali where it does not'"
+complete -c charter -n "__fish_charter_using_subcommand reply" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
+complete -c charter -n "__fish_charter_using_subcommand reply" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand reply" -l password-file -d 'A file whose first line is the SMTP password' -r -F
+complete -c charter -n "__fish_charter_using_subcommand reply" -l config -d 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand reply" -l dry-run -d 'Print the complete message instead of sending it (and record nothing)'
+complete -c charter -n "__fish_charter_using_subcommand reply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list help" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list help" -f -a "send" -d 'Send every waiting message; remove only those the server accepted'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list help" -f -a "list" -d 'List the waiting messages'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l password-file -d 'A file whose first line is the SMTP password' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l config -d 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l password-file -d 'A file whose first line is the SMTP password' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l config -d 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send every waiting message; remove only those the server accepted'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the waiting messages'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c charter -n "__fish_charter_using_subcommand match" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand set" -l add-service -d 'Add a service, given as TOML keys on standard input, to the category named by the second argument (citizen, institutional, internal)'
+complete -c charter -n "__fish_charter_using_subcommand set" -l remove-service -d 'Remove the service whose id is the second argument'
+complete -c charter -n "__fish_charter_using_subcommand set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c charter -n "__fish_charter_using_subcommand fmt" -l check -d 'List the files that are not formatted, change nothing, and exit 1 if there are any'
+complete -c charter -n "__fish_charter_using_subcommand fmt" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand diff" -l format -d 'How to show the changes' -r -f -a "human\t'One change a line'
+json\t'A JSON array of changes, for bots that comment on pull requests'"
+complete -c charter -n "__fish_charter_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c charter -n "__fish_charter_using_subcommand init" -l office -d 'The office\'s name' -r
+complete -c charter -n "__fish_charter_using_subcommand init" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand man" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand schema" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "validate" -d 'Check charter files against the charter format and report every problem'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "render" -d 'Render a charter as terminal tables, Markdown, HTML or JSON'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "reply" -d 'Email a service\'s information from the charter to a citizen, over SMTP'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "outbox" -d 'Messages that could not be sent: list them, or send them now'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "match" -d 'Show how an inquiry\'s text matches a charter\'s services: ranked, with scores'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "set" -d 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "fmt" -d 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "diff" -d 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "init" -d 'Write a commented starter charter that validates'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "completions" -d 'Print the completion script for a shell'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "man" -d 'Print the man page (roff)'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "schema" -d 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt diff init completions man schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c charter -n "__fish_charter_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "send" -d 'Send every waiting message; remove only those the server accepted'
+complete -c charter -n "__fish_charter_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "list" -d 'List the waiting messages'

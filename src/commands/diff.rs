@@ -1,0 +1,357 @@
+//! `charter diff`: what changed between two versions of a charter, by meaning.
+
+use crate::bangla::{self, Fee, TimeLimit, TimeUnit};
+use crate::charter::{Category, Charter, Document, Officer, Service, Text};
+use crate::cli::{DiffArgs, DiffFormat};
+use crate::error::Error;
+use serde::Serialize;
+
+/// One change.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    /// `added`, `removed`, `moved` or `changed`.
+    pub kind: &'static str,
+    /// What changed: `services.e-filing.fee`.
+    pub path: String,
+    /// The old value, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old: Option<String>,
+    /// The new value, as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new: Option<String>,
+    /// What the values mean, for fees and time limits: "free → 100 taka".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<String>,
+}
+
+/// Compares two charters; exit 0 when equal, 1 when different.
+pub fn run(args: &DiffArgs) -> Result<u8, Error> {
+    let load = |path| match super::load_valid(path) {
+        Ok(Ok(charter)) => Ok(charter),
+        Ok(Err(_)) => Err(Error::Config {
+            path: path.to_path_buf(),
+            reason: "not a valid charter; cannot compare".into(),
+        }),
+        Err(e) => Err(e),
+    };
+    let (old, new) = (load(&args.old)?, load(&args.new)?);
+    let changes = diff(&old, &new);
+    let text = match args.format {
+        DiffFormat::Json => serde_json::to_string_pretty(&changes).unwrap_or_default() + "\n",
+        DiffFormat::Human => changes.iter().map(human).collect(),
+    };
+    super::print(&text)?;
+    Ok(u8::from(!changes.is_empty()))
+}
+
+fn human(c: &Change) -> String {
+    let meaning = c
+        .meaning
+        .as_ref()
+        .map_or(String::new(), |m| format!("  ({m})"));
+    match (c.kind, &c.old, &c.new) {
+        ("added", _, Some(new)) => format!("+ {}: {new}\n", c.path),
+        ("removed", Some(old), _) => format!("- {}: {old}\n", c.path),
+        (_, Some(old), Some(new)) => format!("~ {}: {old} → {new}{meaning}\n", c.path),
+        _ => format!("~ {}\n", c.path),
+    }
+}
+
+/// A text as the diff shows it: quoted Bengali, and English after a slash.
+fn show(text: &Text) -> String {
+    match text {
+        Text::Translated(t) if t.en.is_some() => {
+            format!("\"{}\" / \"{}\"", t.bn, t.en.as_deref().unwrap_or(""))
+        }
+        _ => format!("\"{}\"", text.bn()),
+    }
+}
+
+fn show_list(texts: &[Text]) -> String {
+    format!(
+        "[{}]",
+        texts.iter().map(show).collect::<Vec<_>>().join(", ")
+    )
+}
+
+fn show_documents(documents: &[Document]) -> String {
+    let items: Vec<String> = documents
+        .iter()
+        .map(|d| match d {
+            Document::Sourced {
+                name,
+                source: Some(source),
+            } => format!("{} ({})", show(name), show(source)),
+            other => show(other.name()),
+        })
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// What a fee means, in English.
+fn fee_meaning(fee: &Fee) -> String {
+    match fee {
+        Fee::Free => "free".into(),
+        Fee::Amount { taka } => format!("{taka} taka"),
+        Fee::Range { min, max } => format!("{min}–{max} taka"),
+        Fee::Items { taka } => format!(
+            "{} taka",
+            taka.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(" + ")
+        ),
+        Fee::Rule => "by a rule".into(),
+        Fee::Unstated => "unstated".into(),
+    }
+}
+
+/// What a time limit means, in English.
+fn time_meaning(limit: &TimeLimit) -> String {
+    let unit = |u: TimeUnit| match u {
+        TimeUnit::Minutes => "minutes",
+        TimeUnit::Hours => "hours",
+        TimeUnit::WorkingDays => "working days",
+        TimeUnit::Days => "days",
+        TimeUnit::Weeks => "weeks",
+        TimeUnit::Months => "months",
+        TimeUnit::Years => "years",
+    };
+    match (limit.immediate, limit.max) {
+        (true, Some(d)) => format!("immediate, at most {} {}", d.value, unit(d.unit)),
+        (true, None) => "immediate".into(),
+        (false, Some(d)) => format!("{} {}", d.value, unit(d.unit)),
+        (false, None) => "no duration".into(),
+    }
+}
+
+struct Changes(Vec<Change>);
+
+impl Changes {
+    fn push(
+        &mut self,
+        kind: &'static str,
+        path: String,
+        old: Option<String>,
+        new: Option<String>,
+        meaning: Option<String>,
+    ) {
+        self.0.push(Change {
+            kind,
+            path,
+            old,
+            new,
+            meaning,
+        });
+    }
+
+    /// Records a change of a value shown by `show`, if there is one.
+    fn value<T: PartialEq>(&mut self, path: String, old: &T, new: &T, show: impl Fn(&T) -> String) {
+        if old != new {
+            self.push("changed", path, Some(show(old)), Some(show(new)), None);
+        }
+    }
+
+    fn optional(&mut self, path: String, old: &Option<Text>, new: &Option<Text>) {
+        let show = |t: &Option<Text>| t.as_ref().map_or("(none)".to_string(), show);
+        self.value(path, old, new, show);
+    }
+
+    fn string(&mut self, path: String, old: &Option<String>, new: &Option<String>) {
+        self.value(path, old, new, |s: &Option<String>| {
+            s.as_ref()
+                .map_or("(none)".to_string(), |s| format!("\"{s}\""))
+        });
+    }
+}
+
+/// Every change from `old` to `new`, in the order of the format.
+pub fn diff(old: &Charter, new: &Charter) -> Vec<Change> {
+    let mut c = Changes(Vec::new());
+    c.optional("title".into(), &old.title, &new.title);
+    c.string("updated".into(), &old.updated, &new.updated);
+    c.value("vision".into(), &old.vision, &new.vision, show);
+    c.value("mission".into(), &old.mission, &new.mission, show);
+    c.value(
+        "expectations".into(),
+        &old.expectations,
+        &new.expectations,
+        |e: &Vec<Text>| show_list(e),
+    );
+    let (o, n) = (&old.office, &new.office);
+    c.value("office.name".into(), &o.name, &n.name, show);
+    for (key, a, b) in [
+        ("government", &o.government, &n.government),
+        ("unit", &o.unit, &n.unit),
+        ("address", &o.address, &n.address),
+    ] {
+        c.optional(format!("office.{key}"), a, b);
+    }
+    for (key, a, b) in [
+        ("website", &o.website, &n.website),
+        ("email", &o.email, &n.email),
+        ("phone", &o.phone, &n.phone),
+    ] {
+        c.string(format!("office.{key}"), a, b);
+    }
+    officers(&mut c, old, new);
+    services(&mut c, old, new);
+    let show_steps = |steps: &Vec<crate::charter::GrievanceStep>| {
+        let items: Vec<String> = steps
+            .iter()
+            .map(|s| {
+                format!(
+                    "{} → {} ({})",
+                    show(&s.when),
+                    s.officer,
+                    show(&s.time_limit)
+                )
+            })
+            .collect();
+        format!("[{}]", items.join(", "))
+    };
+    c.value(
+        "grievance".into(),
+        &old.grievance,
+        &new.grievance,
+        show_steps,
+    );
+    c.0
+}
+
+fn officer_summary(o: &Officer) -> String {
+    let mut parts: Vec<String> = [&o.name, &o.designation]
+        .into_iter()
+        .flatten()
+        .map(show)
+        .collect();
+    parts.extend(o.phone.iter().cloned());
+    parts.join(", ")
+}
+
+fn officers(c: &mut Changes, old: &Charter, new: &Charter) {
+    for (id, o) in &old.officers {
+        let path = format!("officers.{id}");
+        let Some(n) = new.officers.get(id) else {
+            c.push("removed", path, Some(officer_summary(o)), None, None);
+            continue;
+        };
+        for (key, a, b) in [
+            ("name", &o.name, &n.name),
+            ("designation", &o.designation, &n.designation),
+            ("office", &o.office, &n.office),
+            ("room", &o.room, &n.room),
+        ] {
+            c.optional(format!("{path}.{key}"), a, b);
+        }
+        for (key, a, b) in [
+            ("phone", &o.phone, &n.phone),
+            ("email", &o.email, &n.email),
+            ("website", &o.website, &n.website),
+        ] {
+            c.string(format!("{path}.{key}"), a, b);
+        }
+    }
+    for (id, n) in &new.officers {
+        if !old.officers.contains_key(id) {
+            c.push(
+                "added",
+                format!("officers.{id}"),
+                None,
+                Some(officer_summary(n)),
+                None,
+            );
+        }
+    }
+}
+
+fn services(c: &mut Changes, old: &Charter, new: &Charter) {
+    for (category, o) in old.services.iter() {
+        let path = format!("services.{}", o.id);
+        let Some((new_category, n)) = new.service(&o.id) else {
+            c.push(
+                "removed",
+                path,
+                Some(format!("{} ({})", show(&o.name), category.key())),
+                None,
+                None,
+            );
+            continue;
+        };
+        if new_category != category {
+            c.push(
+                "moved",
+                path.clone(),
+                Some(category.key().into()),
+                Some(new_category.key().into()),
+                None,
+            );
+        }
+        service_fields(c, &path, o, n);
+    }
+    for (category, n) in new.services.iter() {
+        if old.service(&n.id).is_none() {
+            let path = format!("services.{}", n.id);
+            c.push(
+                "added",
+                path,
+                None,
+                Some(format!("{} ({})", show(&n.name), Category::key(category))),
+                None,
+            );
+        }
+    }
+}
+
+fn service_fields(c: &mut Changes, path: &str, o: &Service, n: &Service) {
+    c.value(format!("{path}.name"), &o.name, &n.name, show);
+    c.value(
+        format!("{path}.methods"),
+        &o.methods,
+        &n.methods,
+        |m: &Vec<Text>| show_list(m),
+    );
+    c.value(
+        format!("{path}.documents"),
+        &o.documents,
+        &n.documents,
+        |d: &Vec<Document>| show_documents(d),
+    );
+    if o.fee != n.fee {
+        let (a, b) = (bangla::parse_fee(o.fee.bn()), bangla::parse_fee(n.fee.bn()));
+        let meaning = (a != b).then(|| format!("{} → {}", fee_meaning(&a), fee_meaning(&b)));
+        c.push(
+            "changed",
+            format!("{path}.fee"),
+            Some(show(&o.fee)),
+            Some(show(&n.fee)),
+            meaning,
+        );
+    }
+    if o.time_limit != n.time_limit {
+        let (a, b) = (
+            bangla::parse_time_limit(o.time_limit.bn()),
+            bangla::parse_time_limit(n.time_limit.bn()),
+        );
+        let meaning = (a != b).then(|| format!("{} → {}", time_meaning(&a), time_meaning(&b)));
+        c.push(
+            "changed",
+            format!("{path}.time_limit"),
+            Some(show(&o.time_limit)),
+            Some(show(&n.time_limit)),
+            meaning,
+        );
+    }
+    c.value(
+        format!("{path}.officer"),
+        &o.officer,
+        &n.officer,
+        |s: &String| format!("\"{s}\""),
+    );
+    c.value(
+        format!("{path}.keywords"),
+        &o.keywords,
+        &n.keywords,
+        |k: &Vec<String>| format!("{k:?}"),
+    );
+}

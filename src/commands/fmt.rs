@@ -1,0 +1,48 @@
+//! `charter fmt`: rewrite charters in the canonical layout, or check that they are.
+
+use crate::cli::FmtArgs;
+use crate::error::Error;
+use std::path::PathBuf;
+
+/// Formats (or with `--check`, lists) every charter the paths name. Exit 0 when all are (now)
+/// formatted, 1 when `--check` found one that is not or a file is not TOML, 2 on I/O errors.
+pub fn run(args: &FmtArgs) -> Result<u8, Error> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(super::validate::DEFAULT_DIR)]
+    } else {
+        args.paths.clone()
+    };
+    let mut failures = Vec::new();
+    let files = super::validate::discover(&paths, &mut failures);
+    let mut code = 0;
+    let mut listed = String::new();
+    for path in &files {
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+            path: path.clone(),
+            source,
+        })?;
+        let formatted = match crate::format::format(&text) {
+            Ok(formatted) => formatted,
+            Err(reason) => {
+                eprintln!("charter: {}: not formatted: {reason}", path.display());
+                code = 1;
+                continue;
+            }
+        };
+        if formatted == text {
+            continue;
+        }
+        if args.check {
+            listed.push_str(&format!("{}\n", path.display()));
+            code = 1;
+        } else {
+            crate::atomic::write(path, formatted.as_bytes())?;
+            eprintln!("charter: formatted {}", path.display());
+        }
+    }
+    super::print(&listed)?;
+    for failure in &failures {
+        eprintln!("charter: error: {failure}");
+    }
+    Ok(if failures.is_empty() { code } else { 2 })
+}

@@ -1,0 +1,220 @@
+//! `charter set`: change one value of a charter and keep everything else byte for byte.
+//!
+//! The edit is made with toml_edit, which keeps comments, key order and spacing. The result is
+//! checked by the validator before anything is written: a result with errors is refused with
+//! the validator's findings and the file is left as it was.
+
+use crate::charter::{Category, Severity, load_str, suggest};
+use crate::cli::SetArgs;
+use crate::error::Error;
+use crate::report;
+use std::io::Read;
+use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
+
+/// Applies the edit the arguments ask for, validates, and writes atomically.
+pub fn run(args: &SetArgs) -> Result<u8, Error> {
+    let original = std::fs::read_to_string(&args.file).map_err(|source| Error::Read {
+        path: args.file.clone(),
+        source,
+    })?;
+    let mut doc: DocumentMut =
+        original
+            .parse()
+            .map_err(|e: toml_edit::TomlError| Error::Config {
+                path: args.file.clone(),
+                reason: format!("not valid TOML: {}", e.message()),
+            })?;
+    let fail = |reason: String| Error::Config {
+        path: args.file.clone(),
+        reason,
+    };
+    if args.add_service {
+        add_service(&mut doc, &args.key).map_err(fail)?;
+    } else if args.remove_service {
+        remove_service(&mut doc, &args.key).map_err(fail)?;
+    } else {
+        let value = args.value.as_deref().unwrap_or_default();
+        set(&mut doc, &args.key, value).map_err(fail)?;
+    }
+    let edited = doc.to_string();
+    let loaded = load_str(&edited);
+    if loaded.has_errors() {
+        let name = args.file.to_string_lossy().replace('\\', "/");
+        let errors: Vec<_> = loaded
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        for finding in report::locate(&name, &edited, errors) {
+            eprintln!("{}", report::human(&finding));
+        }
+        eprintln!("charter: {name}: not changed: the result would not be a valid charter");
+        return Ok(1);
+    }
+    if edited != original {
+        crate::atomic::write(&args.file, edited.as_bytes())?;
+    }
+    Ok(0)
+}
+
+/// Reads VALUE: TOML when it is an array or table (or for `version` and `updated`), else a string.
+fn parse_value(key: &str, text: &str) -> Result<Value, String> {
+    let last = key.rsplit('.').next().unwrap_or(key);
+    if text.starts_with(['[', '{']) || matches!(last, "version" | "updated") {
+        return text
+            .parse::<Value>()
+            .map_err(|e| format!("`{text}` is not a TOML value: {}", e.message().trim()));
+    }
+    Ok(Value::from(text))
+}
+
+/// Where the service with `id` is: its category's key and its index there.
+fn find_service(doc: &DocumentMut, id: &str) -> Result<(String, usize), String> {
+    let services = doc
+        .get("services")
+        .and_then(Item::as_table_like)
+        .ok_or("the charter has no [services]")?;
+    let mut ids = Vec::new();
+    for (category, item) in services.iter() {
+        let Some(array) = item.as_array_of_tables() else {
+            continue;
+        };
+        for (i, table) in array.iter().enumerate() {
+            let this = table.get("id").and_then(Item::as_str).unwrap_or("");
+            if this == id {
+                return Ok((category.to_string(), i));
+            }
+            ids.push(this.to_string());
+        }
+    }
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let hint = suggest(id, &refs).map_or(String::new(), |s| format!("; did you mean `{s}`?"));
+    Err(format!("no service with id `{id}`{hint}"))
+}
+
+/// The table of the service with `id`, in whichever category it is.
+fn service_table<'d>(doc: &'d mut DocumentMut, id: &str) -> Result<&'d mut Table, String> {
+    let (category, index) = find_service(doc, id)?;
+    doc["services"][category.as_str()]
+        .as_array_of_tables_mut()
+        .and_then(|array| array.get_mut(index))
+        .ok_or_else(|| format!("no service with id `{id}`"))
+}
+
+/// Sets the value at a dotted key path, creating tables and keys on the way.
+fn set(doc: &mut DocumentMut, key: &str, text: &str) -> Result<(), String> {
+    let value = parse_value(key, text)?;
+    let parts: Vec<&str> = key.split('.').collect();
+    let (table, rest): (&mut Table, &[&str]) = match parts.as_slice() {
+        ["services", id, rest @ ..] if !rest.is_empty() => (service_table(doc, id)?, rest),
+        ["officers", id, rest @ ..] if !rest.is_empty() => {
+            let officers = doc.entry("officers").or_insert(Item::Table(Table::new()));
+            let officers = officers.as_table_mut().ok_or("`officers` is not a table")?;
+            officers.set_implicit(true);
+            let officer = officers.entry(id).or_insert(Item::Table(Table::new()));
+            (
+                officer
+                    .as_table_mut()
+                    .ok_or(format!("`officers.{id}` is not a table"))?,
+                rest,
+            )
+        }
+        [] | [""] => return Err("KEY is empty".into()),
+        _ => (doc.as_table_mut(), parts.as_slice()),
+    };
+    set_in(table, rest, value)
+}
+
+fn set_in(table: &mut Table, path: &[&str], value: Value) -> Result<(), String> {
+    match path {
+        [] => Err("KEY names a table, not a value".into()),
+        [key] => {
+            put(table.entry(key).or_insert(Item::None), value);
+            Ok(())
+        }
+        [key, lang] if table.get(key).is_some_and(|i| i.as_str().is_some()) => {
+            // A plain text gains a translation: `name = "…"` becomes `name = { bn = "…", en = "…" }`.
+            let item = table.get_mut(key).ok_or("missing")?;
+            let bn = item.as_str().unwrap_or_default().to_string();
+            let decor = item
+                .as_value()
+                .map(|v| v.decor().clone())
+                .unwrap_or_default();
+            let mut inline = InlineTable::new();
+            inline.insert("bn", Value::from(bn));
+            inline.insert(*lang, value);
+            let mut new = Value::InlineTable(inline);
+            *new.decor_mut() = decor;
+            *item = Item::Value(new);
+            Ok(())
+        }
+        [key, rest @ ..] => {
+            let item = table.entry(key).or_insert(Item::Table(Table::new()));
+            if let Some(inline) = item.as_inline_table_mut() {
+                if let [last] = rest {
+                    let slot = inline.entry(*last).or_insert(Value::from(""));
+                    let decor = slot.decor().clone();
+                    *slot = value;
+                    *slot.decor_mut() = decor;
+                    return Ok(());
+                }
+                return Err(format!(
+                    "`{key}` is an inline table; set its keys one level down"
+                ));
+            }
+            let inner = item
+                .as_table_mut()
+                .ok_or(format!("`{key}` is not a table"))?;
+            set_in(inner, rest, value)
+        }
+    }
+}
+
+/// Replaces an item's value, keeping the comments and spacing around it.
+fn put(item: &mut Item, mut value: Value) {
+    if let Some(old) = item.as_value() {
+        *value.decor_mut() = old.decor().clone();
+    }
+    *item = Item::Value(value);
+}
+
+/// Appends the service on standard input to a category.
+fn add_service(doc: &mut DocumentMut, category: &str) -> Result<(), String> {
+    if Category::from_key(category).is_none() {
+        return Err(format!(
+            "`{category}` is not a category: use citizen, institutional or internal"
+        ));
+    }
+    let mut snippet = String::new();
+    std::io::stdin()
+        .read_to_string(&mut snippet)
+        .map_err(|e| format!("cannot read the service from standard input: {e}"))?;
+    let parsed: DocumentMut = snippet.parse().map_err(|e: toml_edit::TomlError| {
+        format!(
+            "the service on standard input is not TOML: {}",
+            e.message().trim()
+        )
+    })?;
+    let mut table = parsed.as_table().clone();
+    table.set_implicit(false);
+    table.decor_mut().set_prefix("\n");
+    let services = doc.entry("services").or_insert(Item::Table(Table::new()));
+    let services = services.as_table_mut().ok_or("`services` is not a table")?;
+    services.set_implicit(true);
+    let list = services
+        .entry(category)
+        .or_insert(Item::ArrayOfTables(ArrayOfTables::new()));
+    list.as_array_of_tables_mut()
+        .ok_or(format!("`services.{category}` is not an array of tables"))?
+        .push(table);
+    Ok(())
+}
+
+/// Removes the service with `id`.
+fn remove_service(doc: &mut DocumentMut, id: &str) -> Result<(), String> {
+    let (category, index) = find_service(doc, id)?;
+    if let Some(array) = doc["services"][category.as_str()].as_array_of_tables_mut() {
+        array.remove(index);
+    }
+    Ok(())
+}

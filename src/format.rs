@@ -1,0 +1,313 @@
+//! The canonical layout of a charter file, for `charter fmt`: keys in the order of the format,
+//! one blank line before each table, `key = value` spacing, default quoting, NFC text, arrays on
+//! one line when they fit and one item a line when they do not. Comments are kept.
+//!
+//! Formatting never changes a value: [`format`] checks that the result holds the same data as
+//! the input (up to NFC) and refuses otherwise.
+
+use crate::charter::keys;
+use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
+use unicode_normalization::UnicodeNormalization;
+
+/// Lines longer than this put their array one item a line.
+pub const WIDTH: usize = 100;
+
+/// Formats a charter file's text.
+pub fn format(text: &str) -> Result<String, String> {
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| format!("not valid TOML: {}", e.message().trim()))?;
+    let header = take_file_header(&mut doc);
+    let mut position = 0;
+    format_table(doc.as_table_mut(), Context::Top, &mut position);
+    let trailing = comment_lines(doc.trailing().as_str().unwrap_or(""));
+    doc.set_trailing(trailing);
+    let mut out = doc.to_string();
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    let out = header + out.trim_start_matches('\n');
+    same_data(text, &out)?;
+    Ok(out)
+}
+
+/// Takes the comments that belong to the file rather than to its first key: a leading `#:schema`
+/// directive, and whatever a blank line separates from the first key. They stay at the top
+/// whichever key comes first once sorted.
+fn take_file_header(doc: &mut DocumentMut) -> String {
+    let Some((mut key, _)) = doc.as_table_mut().iter_mut().next() else {
+        return String::new();
+    };
+    let raw = key
+        .leaf_decor()
+        .prefix()
+        .and_then(|p| p.as_str())
+        .unwrap_or("")
+        .to_string();
+    let directives: usize = raw
+        .lines()
+        .take_while(|l| l.trim_start().starts_with("#:"))
+        .map(|l| l.len() + 1)
+        .sum();
+    let split = raw.rfind("\n\n").map_or(directives.min(raw.len()), |i| {
+        (i + 1).max(directives.min(raw.len()))
+    });
+    let (header, own) = raw.split_at(split);
+    let header = comment_lines(header);
+    key.leaf_decor_mut().set_prefix(own.to_string());
+    header
+}
+
+/// Which table of the format a table is, for its key order.
+#[derive(Clone, Copy, PartialEq)]
+enum Context {
+    Top,
+    Office,
+    Officers,
+    Officer,
+    Services,
+    Service,
+    Grievance,
+    Other,
+}
+
+impl Context {
+    fn order(self) -> &'static [&'static str] {
+        match self {
+            Context::Top => keys::TOP,
+            Context::Office => keys::OFFICE,
+            Context::Officer => keys::OFFICER,
+            Context::Services => keys::SERVICES,
+            Context::Service => keys::SERVICE,
+            Context::Grievance => keys::GRIEVANCE,
+            Context::Officers | Context::Other => &[],
+        }
+    }
+
+    fn child(self, key: &str) -> Context {
+        match (self, key) {
+            (Context::Top, "office") => Context::Office,
+            (Context::Top, "officers") => Context::Officers,
+            (Context::Top, "services") => Context::Services,
+            (Context::Top, "grievance") => Context::Grievance,
+            (Context::Officers, _) => Context::Officer,
+            (Context::Services, _) => Context::Service,
+            _ => Context::Other,
+        }
+    }
+}
+
+/// The rank of a key in an order; keys the format does not have come after, in their order.
+fn rank(order: &[&str], key: &str) -> usize {
+    order.iter().position(|k| *k == key).unwrap_or(order.len())
+}
+
+/// The comment lines of a decor, each ending in a newline; blank lines and spaces dropped.
+fn comment_lines(raw: &str) -> String {
+    raw.lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// The comment that follows a value on its line, with one space before it; or nothing.
+fn trailing_comment(raw: &str) -> String {
+    raw.find('#')
+        .map_or(String::new(), |i| format!(" {}", raw[i..].trim_end()))
+}
+
+fn format_table(table: &mut Table, context: Context, position: &mut isize) {
+    let order = context.order();
+    table.sort_values_by(|a, _, b, _| rank(order, a.get()).cmp(&rank(order, b.get())));
+    let prefix = comment_lines(
+        table
+            .decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or(""),
+    );
+    let suffix = trailing_comment(
+        table
+            .decor()
+            .suffix()
+            .and_then(|p| p.as_str())
+            .unwrap_or(""),
+    );
+    if context != Context::Top && !table.is_implicit() {
+        table.decor_mut().set_prefix(format!("\n{prefix}"));
+        table.decor_mut().set_suffix(suffix);
+        table.set_position(Some(*position));
+        *position += 1;
+    }
+    // Headers come in the format's order too: values first, then tables and arrays of tables.
+    let mut keys: Vec<String> = table.iter().map(|(k, _)| k.to_string()).collect();
+    keys.sort_by_key(|k| rank(order, k));
+    for key in &keys {
+        let Some((mut key_mut, item)) = table.get_key_value_mut(key) else {
+            continue;
+        };
+        let comments = comment_lines(
+            key_mut
+                .leaf_decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or(""),
+        );
+        key_mut.fmt();
+        key_mut.leaf_decor_mut().set_prefix(comments);
+        match item {
+            Item::Value(value) => format_value(value, key, 0),
+            Item::Table(inner) => format_table(inner, context.child(key), position),
+            Item::ArrayOfTables(array) => {
+                let child = context.child(key);
+                for inner in array.iter_mut() {
+                    format_table(inner, child, position);
+                }
+            }
+            Item::None => {}
+        }
+    }
+}
+
+/// Normalises a value: default quoting, NFC text, `key = value` spacing, the line's comment kept.
+fn format_value(value: &mut Value, key: &str, depth: usize) {
+    let suffix = trailing_comment(
+        value
+            .decor()
+            .suffix()
+            .and_then(|p| p.as_str())
+            .unwrap_or(""),
+    );
+    match value {
+        Value::String(s) => {
+            *value = Value::from(s.value().nfc().collect::<String>());
+        }
+        Value::Array(array) => format_array(array, key, depth),
+        Value::InlineTable(table) => format_inline(table, key, depth),
+        Value::Integer(_) | Value::Float(_) | Value::Boolean(_) | Value::Datetime(_) => {}
+    }
+    value.decor_mut().set_prefix(" ");
+    value.decor_mut().set_suffix(suffix);
+}
+
+fn format_inline(table: &mut InlineTable, key: &str, depth: usize) {
+    // Texts put `bn` first; documents `name` before `source`.
+    let order: &[&str] = &["bn", "en", "name", "source"];
+    table.sort_values_by(|a, _, b, _| rank(order, a.get()).cmp(&rank(order, b.get())));
+    for (mut k, v) in table.iter_mut() {
+        k.fmt();
+        format_value(v, key, depth + 1);
+    }
+    table.fmt();
+}
+
+fn format_array(array: &mut Array, key: &str, depth: usize) {
+    let comments = array.iter().any(|v| {
+        let d = v.decor();
+        [d.prefix(), d.suffix()]
+            .into_iter()
+            .flatten()
+            .any(|r| r.as_str().is_some_and(|s| s.contains('#')))
+    }) || array.trailing().as_str().is_some_and(|s| s.contains('#'));
+    let saved: Vec<String> = array
+        .iter()
+        .map(|v| comment_lines(v.decor().prefix().and_then(|p| p.as_str()).unwrap_or("")))
+        .collect();
+    for v in array.iter_mut() {
+        format_value(v, key, depth + 1);
+    }
+    let single: Vec<String> = array
+        .iter()
+        .map(|v| v.to_string().trim().to_string())
+        .collect();
+    let line = format!("{key} = [{}]", single.join(", "));
+    let fits = depth == 0 && line.chars().count() <= WIDTH;
+    let trailing = comment_lines(array.trailing().as_str().unwrap_or(""));
+    if fits && !comments {
+        for (i, v) in array.iter_mut().enumerate() {
+            v.decor_mut().set_prefix(if i == 0 { "" } else { " " });
+            v.decor_mut().set_suffix("");
+        }
+        array.set_trailing("");
+        array.set_trailing_comma(false);
+    } else if depth == 0 {
+        for (v, comment) in array.iter_mut().zip(&saved) {
+            let indented: String = comment.lines().map(|l| format!("\n  {l}")).collect();
+            v.decor_mut().set_prefix(format!("{indented}\n  "));
+            let suffix =
+                trailing_comment(v.decor().suffix().and_then(|p| p.as_str()).unwrap_or(""));
+            v.decor_mut().set_suffix(suffix);
+        }
+        let indented: String = trailing.lines().map(|l| format!("\n  {l}")).collect();
+        array.set_trailing(format!("{indented}\n"));
+        array.set_trailing_comma(true);
+    } else {
+        array.fmt();
+    }
+}
+
+/// Refuses a result that does not hold the data of the input (with text in NFC).
+fn same_data(before: &str, after: &str) -> Result<(), String> {
+    fn nfc(value: toml::Value) -> toml::Value {
+        match value {
+            toml::Value::String(s) => toml::Value::String(s.nfc().collect()),
+            toml::Value::Array(a) => toml::Value::Array(a.into_iter().map(nfc).collect()),
+            toml::Value::Table(t) => {
+                toml::Value::Table(t.into_iter().map(|(k, v)| (k, nfc(v))).collect())
+            }
+            other => other,
+        }
+    }
+    let parse = |text: &str| {
+        text.parse::<toml::Table>()
+            .map(|t| nfc(toml::Value::Table(t)))
+    };
+    match (parse(before), parse(after)) {
+        (Ok(a), Ok(b)) if a == b => Ok(()),
+        _ => Err(
+            "formatting would change the data; the file is left as it is (please report this)"
+                .into(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MESSY: &str = "#:schema ./charter.schema.json\n\n\n# the office\nvision   =  'ভিশন'\nversion=1\nmission = \"মিশন\"   # keep me\n\n[[services.citizen]]\nofficer=\"a\"\nid = \"x\"\nname = {en=\"X\",bn=\"এক্স\"}\nmethods = [ \"ক\",\"খ\" ]\ndocuments=[\"গ\"]\nfee=\"বিনামূল্যে\"\ntime_limit=\"৩ দিন\"\n[officers.a]\nname=\"ক\"\n[office]\nname=\"অফিস\"\n";
+
+    #[test]
+    fn a_messy_file_gets_the_canonical_layout() {
+        let formatted = format(MESSY).unwrap();
+        let expected = "#:schema ./charter.schema.json\nversion = 1\n# the office\nvision = \"ভিশন\"\nmission = \"মিশন\" # keep me\n\n[office]\nname = \"অফিস\"\n\n[officers.a]\nname = \"ক\"\n\n[[services.citizen]]\nid = \"x\"\nname = { bn = \"এক্স\", en = \"X\" }\nmethods = [\"ক\", \"খ\"]\ndocuments = [\"গ\"]\nfee = \"বিনামূল্যে\"\ntime_limit = \"৩ দিন\"\nofficer = \"a\"\n";
+        assert_eq!(formatted, expected);
+        assert_eq!(format(&formatted).unwrap(), formatted, "idempotent");
+    }
+
+    #[test]
+    fn long_arrays_take_a_line_per_item_and_text_becomes_nfc() {
+        let long = format!(
+            "methods = [{}]\n",
+            (0..12)
+                .map(|i| format!("\"পদ্ধতি {i}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let formatted = format(&long).unwrap();
+        assert!(
+            formatted.starts_with("methods = [\n  \"পদ্ধতি 0\",\n  \"পদ্ধতি 1\",\n"),
+            "{formatted}"
+        );
+        assert!(formatted.ends_with("  \"পদ্ধতি 11\",\n]\n"), "{formatted}");
+        assert_eq!(format(&formatted).unwrap(), formatted);
+        assert_eq!(
+            format("x = \"প্র\u{09df}োজন\"\n").unwrap(),
+            "x = \"প্রয়োজন\"\n"
+        );
+    }
+}
