@@ -66,8 +66,9 @@ pub enum Error {
         /// The environment variable that may give it instead.
         env: &'static str,
     },
-    /// A configuration file that cannot be used.
-    Config {
+    /// A file that cannot be used as asked: a config or state file that does not parse, a
+    /// charter that cannot be edited that way or compared.
+    Unusable {
         /// The file.
         path: PathBuf,
         /// Why.
@@ -120,7 +121,7 @@ impl fmt::Display for Error {
                 f,
                 "no {option} given: pass {option}, set {env}, or put it in the config file (see `charter reply --help`)"
             ),
-            Error::Config { path, reason } => write!(f, "{}: {reason}", path.display()),
+            Error::Unusable { path, reason } => write!(f, "{}: {reason}", path.display()),
             Error::UnknownService {
                 id,
                 path,

@@ -28,7 +28,7 @@ pub struct Change {
 pub fn run(args: &DiffArgs) -> Result<u8, Error> {
     let load = |path| match super::load_valid(path) {
         Ok(Ok(charter)) => Ok(charter),
-        Ok(Err(_)) => Err(Error::Config {
+        Ok(Err(_)) => Err(Error::Unusable {
             path: path.to_path_buf(),
             reason: "not a valid charter; cannot compare".into(),
         }),

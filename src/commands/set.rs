@@ -20,11 +20,11 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
     let mut doc: DocumentMut =
         original
             .parse()
-            .map_err(|e: toml_edit::TomlError| Error::Config {
+            .map_err(|e: toml_edit::TomlError| Error::Unusable {
                 path: args.file.clone(),
                 reason: format!("not valid TOML: {}", e.message()),
             })?;
-    let fail = |reason: String| Error::Config {
+    let fail = |reason: String| Error::Unusable {
         path: args.file.clone(),
         reason,
     };

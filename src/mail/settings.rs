@@ -81,7 +81,7 @@ fn read_config(path: &Path) -> Result<ConfigFile, Error> {
         path: path.to_path_buf(),
         source,
     })?;
-    toml::from_str(&text).map_err(|e| Error::Config {
+    toml::from_str(&text).map_err(|e| Error::Unusable {
         path: path.to_path_buf(),
         reason: e.message().to_string(),
     })

@@ -58,7 +58,7 @@ impl State {
             .map_err(write_error)?;
         lock.lock().map_err(write_error)?;
         let record = match fs::read_to_string(path) {
-            Ok(text) => serde_json::from_str(&text).map_err(|e| Error::Config {
+            Ok(text) => serde_json::from_str(&text).map_err(|e| Error::Unusable {
                 path: path.to_path_buf(),
                 reason: format!("not a charter state file: {e}"),
             })?,
