@@ -55,6 +55,9 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The language: English uses the charter''s English texts where it has them')
             [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Render only this service (by its id)')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Table width in terminal columns [default: the terminal''s, or 100 when not a terminal]')
+            [CompletionResult]::new('--paper', '--paper', [CompletionResultType]::ParameterName, 'The paper size of a PDF')
+            [CompletionResult]::new('--portrait', '--portrait', [CompletionResultType]::ParameterName, 'A PDF in portrait instead of the wall copy''s landscape')
+            [CompletionResult]::new('--pdfa', '--pdfa', [CompletionResultType]::ParameterName, 'Write the PDF as PDF/A-2b, for archiving')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -585,18 +585,18 @@ _charter() {
             return 0
             ;;
         charter__subcmd__render)
-            opts="-f -o -h --format --output --lang --service --width --help"
+            opts="-f -o -h --format --output --lang --service --width --paper --portrait --pdfa --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "table markdown html json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table markdown html json pdf" -- "${cur}"))
                     return 0
                     ;;
                 -f)
-                    COMPREPLY=($(compgen -W "table markdown html json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table markdown html json pdf" -- "${cur}"))
                     return 0
                     ;;
                 --output)
@@ -617,6 +617,10 @@ _charter() {
                     ;;
                 --width)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --paper)
+                    COMPREPLY=($(compgen -W "a4 letter legal" -- "${cur}"))
                     return 0
                     ;;
                 *)

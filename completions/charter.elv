@@ -50,6 +50,9 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand --lang 'The language: English uses the charter''s English texts where it has them'
             cand --service 'Render only this service (by its id)'
             cand --width 'Table width in terminal columns [default: the terminal''s, or 100 when not a terminal]'
+            cand --paper 'The paper size of a PDF'
+            cand --portrait 'A PDF in portrait instead of the wall copy''s landscape'
+            cand --pdfa 'Write the PDF as PDF/A-2b, for archiving'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -48,12 +48,18 @@ complete -c charter -n "__fish_charter_using_subcommand validate" -s h -l help -
 complete -c charter -n "__fish_charter_using_subcommand render" -s f -l format -d 'The output format' -r -f -a "table\t'Tables for a terminal, fitted to its width'
 markdown\t'GitHub-flavoured Markdown'
 html\t'One self-contained HTML page'
-json\t'JSON with every derived value'"
+json\t'JSON with every derived value'
+pdf\t'A PDF, shaped Bengali with the fonts embedded (to -o or a pipe)'"
 complete -c charter -n "__fish_charter_using_subcommand render" -s o -l output -d 'Write to this file (atomically) instead of standard output' -r -F
 complete -c charter -n "__fish_charter_using_subcommand render" -l lang -d 'The language: English uses the charter\'s English texts where it has them' -r -f -a "bn\t'Bengali, as published'
 en\t'English where the charter has it, Bengali where it does not'"
 complete -c charter -n "__fish_charter_using_subcommand render" -l service -d 'Render only this service (by its id)' -r
 complete -c charter -n "__fish_charter_using_subcommand render" -l width -d 'Table width in terminal columns [default: the terminal\'s, or 100 when not a terminal]' -r
+complete -c charter -n "__fish_charter_using_subcommand render" -l paper -d 'The paper size of a PDF' -r -f -a "a4\t'ISO A4, 210 × 297 mm'
+letter\t'US Letter'
+legal\t'US Legal'"
+complete -c charter -n "__fish_charter_using_subcommand render" -l portrait -d 'A PDF in portrait instead of the wall copy\'s landscape'
+complete -c charter -n "__fish_charter_using_subcommand render" -l pdfa -d 'Write the PDF as PDF/A-2b, for archiving'
 complete -c charter -n "__fish_charter_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c charter -n "__fish_charter_using_subcommand reply" -l charter -d 'The charter file, or a directory of charters (inquiries are matched against all)' -r -F
 complete -c charter -n "__fish_charter_using_subcommand reply" -l service -d 'Send this service\'s information (by id) to --to' -r

@@ -118,6 +118,26 @@ pub struct RenderArgs {
     /// Table width in terminal columns [default: the terminal's, or 100 when not a terminal]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
+    /// The paper size of a PDF.
+    #[arg(long, value_enum, default_value_t = PaperArg::A4)]
+    pub paper: PaperArg,
+    /// A PDF in portrait instead of the wall copy's landscape.
+    #[arg(long)]
+    pub portrait: bool,
+    /// Write the PDF as PDF/A-2b, for archiving.
+    #[arg(long)]
+    pub pdfa: bool,
+}
+
+/// Paper sizes for `--format pdf`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PaperArg {
+    /// ISO A4, 210 × 297 mm.
+    A4,
+    /// US Letter.
+    Letter,
+    /// US Legal.
+    Legal,
 }
 
 /// The output formats of `charter render`.
@@ -131,6 +151,8 @@ pub enum RenderFormat {
     Html,
     /// JSON with every derived value.
     Json,
+    /// A PDF, shaped Bengali with the fonts embedded (to -o or a pipe).
+    Pdf,
 }
 
 /// The languages a charter renders in.

@@ -338,7 +338,7 @@ fn too_narrow_a_width_is_a_usage_error() {
         .code(2);
     Command::cargo_bin("charter")
         .unwrap()
-        .args(["render", KAWKHALI, "--format", "pdf"])
+        .args(["render", KAWKHALI, "--format", "docx"])
         .assert()
         .code(2);
 }

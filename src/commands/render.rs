@@ -1,7 +1,7 @@
 //! `charter render`: the charter as terminal tables, Markdown, HTML or JSON.
 
 use crate::charter::suggest;
-use crate::cli::{LangArg, RenderArgs, RenderFormat};
+use crate::cli::{LangArg, PaperArg, RenderArgs, RenderFormat};
 use crate::error::Error;
 use crate::render::{self, Format, Lang, Options};
 use std::io::IsTerminal;
@@ -30,15 +30,19 @@ pub fn run(args: &RenderArgs) -> Result<u8, Error> {
             suggestion,
         });
     }
+    let lang = match args.lang {
+        LangArg::Bn => Lang::Bn,
+        LangArg::En => Lang::En,
+    };
+    if args.format == RenderFormat::Pdf {
+        return pdf(args, &charter, lang);
+    }
     let format = match args.format {
+        RenderFormat::Pdf => unreachable!("handled above"),
         RenderFormat::Table => Format::Table,
         RenderFormat::Markdown => Format::Markdown,
         RenderFormat::Html => Format::Html,
         RenderFormat::Json => Format::Json,
-    };
-    let lang = match args.lang {
-        LangArg::Bn => Lang::Bn,
-        LangArg::En => Lang::En,
     };
     let width = args
         .width
@@ -63,4 +67,61 @@ fn terminal_width(to_file: bool) -> usize {
         return DEFAULT_WIDTH;
     }
     terminal_size::terminal_size().map_or(DEFAULT_WIDTH, |(w, _)| usize::from(w.0))
+}
+
+/// `--format pdf`: the document as a PDF, to `-o` or a pipe (never to a terminal).
+fn pdf(args: &RenderArgs, charter: &crate::charter::Charter, lang: Lang) -> Result<u8, Error> {
+    use crate::render::pdf::{Paper, PdfInfo, PdfOptions};
+    if args.output.is_none() && std::io::stdout().is_terminal() {
+        let source =
+            std::io::Error::other("a PDF is binary: give -o FILE or redirect standard output");
+        return Err(Error::Write {
+            path: "<stdout>".into(),
+            source,
+        });
+    }
+    let selection = crate::render::document::Selection {
+        service: args.service.as_deref(),
+    };
+    let blocks = crate::render::document::build(charter, lang, &selection);
+    let paper = match args.paper {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::Letter,
+        PaperArg::Legal => Paper::Legal,
+    };
+    let title = format!(
+        "{} — {}",
+        charter.title(lang.code()),
+        charter.office.name.get(lang.code())
+    );
+    let info = PdfInfo {
+        title: &title,
+        author: charter.office.name.get(lang.code()),
+        updated: charter.updated.as_deref(),
+        lang,
+    };
+    let options = PdfOptions {
+        paper,
+        portrait: args.portrait,
+        pdfa: args.pdfa,
+    };
+    let bytes =
+        crate::render::pdf::render(&blocks, &info, &options).map_err(|reason| Error::Unusable {
+            path: args.file.clone(),
+            reason: format!("cannot write the PDF: {reason}"),
+        })?;
+    match &args.output {
+        Some(path) => crate::atomic::write(path, &bytes)?,
+        None => {
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            out.write_all(&bytes)
+                .and_then(|()| out.flush())
+                .map_err(|source| Error::Write {
+                    path: "<stdout>".into(),
+                    source,
+                })?;
+        }
+    }
+    Ok(0)
 }

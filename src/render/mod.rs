@@ -7,6 +7,7 @@ pub mod document;
 pub mod html;
 pub mod json;
 pub mod markdown;
+pub mod pdf;
 pub mod terminal;
 pub mod width;
 

@@ -1,0 +1,649 @@
+//! The charter as a PDF that a Bengali reader accepts: text shaped (conjuncts, vowel signs before
+//! their consonant, reph), fonts embedded and subset, and text that copies back out.
+//!
+//! parley lays text out: it falls back between the two embedded families (Noto Sans Bengali has
+//! no Latin letters and no `@`), shapes each run and breaks lines at a width. krilla draws each
+//! glyph run with the text range of every cluster, so ToUnicode and ActualText let readers copy
+//! the Bengali back out. The layout on top is this module's: blocks flow down the page, tables
+//! share the page width, rows never split, and a table's header rows repeat on every page.
+
+use super::document::{Block, Lang, Table};
+use crate::bangla::bengali_number;
+use krilla::Document;
+use krilla::configure::{Archival, ConfigurationBuilder, Validator};
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::{DateTime, Metadata};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke};
+use krilla::surface::Surface;
+use krilla::text::{Font, GlyphId, KrillaGlyph};
+use parley::fontique::{Blob, Collection, CollectionOptions};
+use parley::{
+    FontContext, FontFamily, FontWeight, Layout, LayoutContext, PositionedLayoutItem, StyleProperty,
+};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// The four fonts, embedded so that a PDF needs nothing installed (fonts/README.md).
+const FONTS: [&[u8]; 4] = [
+    include_bytes!("../../fonts/NotoSansBengali-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSansBengali-Bold.ttf"),
+    include_bytes!("../../fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../fonts/NotoSans-Bold.ttf"),
+];
+
+/// Bengali first: it then draws the spaces and punctuation between Bengali words, which gives
+/// fewer runs (NOTES).
+const FAMILIES: &str = "'Noto Sans Bengali', 'Noto Sans'";
+
+/// Paper sizes, in points.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+    /// 8.5 × 14 in.
+    Legal,
+}
+
+/// How the PDF is laid out and written.
+#[derive(Debug, Clone, Copy)]
+pub struct PdfOptions {
+    /// The paper.
+    pub paper: Paper,
+    /// Portrait instead of the wall copy's landscape.
+    pub portrait: bool,
+    /// Write PDF/A-2b.
+    pub pdfa: bool,
+}
+
+/// What the PDF's metadata says.
+pub struct PdfInfo<'a> {
+    /// The document title.
+    pub title: &'a str,
+    /// The author: the office.
+    pub author: &'a str,
+    /// When the charter was revised, for the footer.
+    pub updated: Option<&'a str>,
+    /// The language of the text.
+    pub lang: Lang,
+}
+
+const MARGIN: f32 = 36.0;
+const FOOTER: f32 = 22.0;
+const PAD: f32 = 4.0;
+
+/// Lays text out with the embedded fonts.
+struct Typesetter {
+    fonts: FontContext,
+    layouts: LayoutContext<()>,
+}
+
+/// A text laid out at a width, with its text (glyph ranges index into it).
+struct Laid {
+    layout: Layout<()>,
+    text: String,
+}
+
+impl Laid {
+    fn height(&self) -> f32 {
+        self.layout.height()
+    }
+}
+
+impl Typesetter {
+    fn new() -> Self {
+        let mut collection = Collection::new(CollectionOptions {
+            shared: false,
+            system_fonts: false,
+        });
+        for font in FONTS {
+            collection.register_fonts(Blob::new(Arc::new(font)), None);
+        }
+        let mut fonts = FontContext::new();
+        fonts.collection = collection;
+        Typesetter {
+            fonts,
+            layouts: LayoutContext::new(),
+        }
+    }
+
+    /// Lays out `text` at `size` points, broken into lines no wider than `width`; the first
+    /// `bold` bytes are bold.
+    fn lay(&mut self, text: &str, size: f32, bold: usize, width: f32) -> Laid {
+        let mut builder = self
+            .layouts
+            .ranged_builder(&mut self.fonts, text, 1.0, false);
+        builder.push_default(StyleProperty::FontFamily(FontFamily::Source(
+            FAMILIES.into(),
+        )));
+        builder.push_default(StyleProperty::FontSize(size));
+        if bold > 0 {
+            builder.push(
+                StyleProperty::FontWeight(FontWeight::BOLD),
+                0..bold.min(text.len()),
+            );
+        }
+        let mut layout = builder.build(text);
+        layout.break_all_lines(Some(width.max(1.0)));
+        Laid {
+            layout,
+            text: text.to_string(),
+        }
+    }
+}
+
+/// Something to draw on a page.
+enum Mark {
+    Text {
+        laid: usize,
+        x: f32,
+        y: f32,
+    },
+    Frame {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        shaded: bool,
+    },
+}
+
+/// Pages being filled, top to bottom.
+struct Flow {
+    typesetter: Typesetter,
+    laid: Vec<Laid>,
+    pages: Vec<Vec<Mark>>,
+    y: f32,
+    width: f32,
+    height: f32,
+}
+
+impl Flow {
+    fn left(&self) -> f32 {
+        MARGIN
+    }
+
+    fn text_width(&self) -> f32 {
+        self.width - 2.0 * MARGIN
+    }
+
+    fn bottom(&self) -> f32 {
+        self.height - MARGIN - FOOTER
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
+    /// Makes room for `height` points, on a new page if this one is too full.
+    fn room(&mut self, height: f32) {
+        if self.y + height > self.bottom() && self.y > MARGIN {
+            self.new_page();
+        }
+    }
+
+    fn mark(&mut self, mark: Mark) {
+        if let Some(page) = self.pages.last_mut() {
+            page.push(mark);
+        }
+    }
+
+    fn lay(&mut self, text: &str, size: f32, bold: usize, width: f32) -> usize {
+        let laid = self.typesetter.lay(text, size, bold, width);
+        self.laid.push(laid);
+        self.laid.len() - 1
+    }
+
+    /// A paragraph, left-aligned or centred, then `after` points of space.
+    fn paragraph(
+        &mut self,
+        text: &str,
+        size: f32,
+        bold: usize,
+        indent: f32,
+        centred: bool,
+        after: f32,
+    ) {
+        let width = self.text_width() - indent;
+        let laid = self.lay(text, size, bold, width);
+        let height = self.laid[laid].height();
+        self.room(height);
+        let x = if centred {
+            self.left() + (self.text_width() - self.laid[laid].layout.width()) / 2.0
+        } else {
+            self.left() + indent
+        };
+        self.mark(Mark::Text { laid, x, y: self.y });
+        self.y += height + after;
+    }
+
+    /// A table: its header rows on every page it spans, its rows never split.
+    fn table(&mut self, table: &Table) {
+        let weights = column_weights(table);
+        let total: f32 = weights.iter().sum();
+        let widths: Vec<f32> = weights
+            .iter()
+            .map(|w| self.text_width() * w / total)
+            .collect();
+        let header: Vec<Vec<String>> = table.headers.iter().map(|h| vec![h.clone()]).collect();
+        let numbers: Vec<Vec<String>> = table
+            .column_numbers
+            .iter()
+            .map(|n| vec![n.clone()])
+            .collect();
+        let head_rows: Vec<(Vec<usize>, f32, bool)> = [(header, true), (numbers, false)]
+            .into_iter()
+            .filter(|(cells, _)| !cells.is_empty())
+            .map(|(cells, bold)| {
+                let (laid, h) = self.lay_row(&cells, &widths, bold, true);
+                (laid, h, bold)
+            })
+            .collect();
+        let head_height: f32 = head_rows.iter().map(|(_, h, _)| h).sum();
+        let mut first = true;
+        for cells in &table.rows {
+            let (laid, height) = self.lay_row(cells, &widths, false, false);
+            let starts_page = self.y + height > self.bottom() && self.y > MARGIN;
+            if first || starts_page {
+                if starts_page || self.y + head_height + height > self.bottom() {
+                    self.new_page();
+                }
+                for (laid, h, shaded) in &head_rows {
+                    self.draw_row(laid, &widths, *h, *shaded);
+                }
+                first = false;
+            }
+            self.draw_row(&laid, &widths, height, false);
+        }
+        self.y += 10.0;
+    }
+
+    fn lay_row(
+        &mut self,
+        cells: &[Vec<String>],
+        widths: &[f32],
+        bold: bool,
+        centred: bool,
+    ) -> (Vec<usize>, f32) {
+        let mut laid = Vec::with_capacity(widths.len());
+        let mut height: f32 = 0.0;
+        for (i, width) in widths.iter().enumerate() {
+            let text = cells
+                .get(i)
+                .map(|lines| lines.join("\n"))
+                .unwrap_or_default();
+            let bold = if bold { text.len() } else { 0 };
+            let index = self.lay(&text, 9.0, bold, width - 2.0 * PAD);
+            if centred {
+                self.laid[index].layout.align(
+                    parley::Alignment::Center,
+                    parley::AlignmentOptions::default(),
+                );
+            }
+            height = height.max(self.laid[index].height());
+            laid.push(index);
+        }
+        (laid, height + 2.0 * PAD)
+    }
+
+    fn draw_row(&mut self, laid: &[usize], widths: &[f32], height: f32, shaded: bool) {
+        let mut x = self.left();
+        for (index, width) in laid.iter().zip(widths) {
+            self.mark(Mark::Frame {
+                x,
+                y: self.y,
+                w: *width,
+                h: height,
+                shaded,
+            });
+            self.mark(Mark::Text {
+                laid: *index,
+                x: x + PAD,
+                y: self.y + PAD,
+            });
+            x += width;
+        }
+        self.y += height;
+    }
+}
+
+/// Column shares: the serial narrow, the officer wide, the rest even.
+fn column_weights(table: &Table) -> Vec<f32> {
+    match table.headers.len() {
+        7 => vec![0.55, 1.5, 1.6, 1.5, 1.3, 1.3, 2.2],
+        4 => vec![0.6, 3.0, 3.6, 1.8],
+        n => vec![1.0; n],
+    }
+}
+
+/// Writes the document as a PDF.
+pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>, String> {
+    let (mut width, mut height) = match options.paper {
+        Paper::A4 => (595.28, 841.89),
+        Paper::Letter => (612.0, 792.0),
+        Paper::Legal => (612.0, 1008.0),
+    };
+    if !options.portrait {
+        std::mem::swap(&mut width, &mut height);
+    }
+    let mut flow = Flow {
+        typesetter: Typesetter::new(),
+        laid: Vec::new(),
+        pages: Vec::new(),
+        y: MARGIN,
+        width,
+        height,
+    };
+    flow.new_page();
+    for block in blocks {
+        match block {
+            Block::Header(lines) => {
+                for (i, line) in lines.iter().enumerate() {
+                    let bold = if i < 2 { line.len() } else { 0 };
+                    flow.paragraph(line, 11.0, bold, 0.0, true, 1.0);
+                }
+                flow.y += 6.0;
+            }
+            Block::Title(title) => flow.paragraph(title, 18.0, title.len(), 0.0, true, 10.0),
+            Block::Heading(text) => {
+                flow.room(60.0);
+                flow.paragraph(text, 13.0, text.len(), 0.0, false, 6.0);
+            }
+            Block::Subheading(text) => {
+                flow.room(60.0);
+                flow.paragraph(text, 11.0, text.len(), 0.0, false, 4.0);
+            }
+            Block::Paragraph { label, text } => {
+                let both = format!("{label} {text}");
+                flow.paragraph(&both, 10.5, label.len(), 0.0, false, 6.0);
+            }
+            Block::List(items) => {
+                for item in items {
+                    flow.paragraph(item, 10.5, 0, 12.0, false, 2.0);
+                }
+                flow.y += 6.0;
+            }
+            Block::Table(table) => flow.table(table),
+        }
+    }
+    write(flow, info, options)
+}
+
+/// Draws the laid-out pages, with their footers, and writes the PDF.
+fn write(mut flow: Flow, info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>, String> {
+    let total = flow.pages.len();
+    let page_word = if info.lang == Lang::En {
+        "Page"
+    } else {
+        "পৃষ্ঠা"
+    };
+    let number = |n: usize| {
+        if info.lang == Lang::En {
+            n.to_string()
+        } else {
+            bengali_number(n, 1)
+        }
+    };
+    let mut footers = Vec::with_capacity(total);
+    for page in 1..=total {
+        let text = format!("{page_word} {}/{}", number(page), number(total));
+        let laid = flow.lay(&text, 8.5, 0, 200.0);
+        let left = info.updated.map(|date| {
+            let label = if info.lang == Lang::En {
+                "Updated"
+            } else {
+                "হালনাগাদ"
+            };
+            flow.lay(&format!("{label}: {date}"), 8.5, 0, 300.0)
+        });
+        footers.push((laid, left));
+    }
+    let mut settings = krilla::SerializeSettings::default();
+    if options.pdfa {
+        settings.configuration = ConfigurationBuilder::new()
+            .set_validator(Validator::A(Archival::A2_B))
+            .finish()
+            .map_err(|e| format!("PDF/A configuration: {e:?}"))?;
+    }
+    let mut document = Document::new_with(settings);
+    let mut fonts: HashMap<(u64, u32), (Font, Option<GlyphId>)> = HashMap::new();
+    let page_size = PageSettings::from_wh(flow.width, flow.height).ok_or("bad page size")?;
+    for (page_index, marks) in flow.pages.iter().enumerate() {
+        let mut page = document.start_page_with(page_size.clone());
+        let mut surface = page.surface();
+        for mark in marks {
+            match mark {
+                Mark::Frame { x, y, w, h, shaded } => frame(&mut surface, *x, *y, *w, *h, *shaded),
+                Mark::Text { laid, x, y } => {
+                    draw(&mut surface, &flow.laid[*laid], *x, *y, &mut fonts)
+                }
+            }
+        }
+        let (number, updated) = &footers[page_index];
+        let foot_y = flow.height - MARGIN - 10.0;
+        let laid = &flow.laid[*number];
+        draw(
+            &mut surface,
+            laid,
+            flow.width - MARGIN - laid.layout.width(),
+            foot_y,
+            &mut fonts,
+        );
+        if let Some(updated) = updated {
+            draw(
+                &mut surface,
+                &flow.laid[*updated],
+                MARGIN,
+                foot_y,
+                &mut fonts,
+            );
+        }
+        surface.finish();
+        page.finish();
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (year, month, day) = civil_date(now / 86_400);
+    let metadata = Metadata::new()
+        .title(info.title.to_string())
+        .authors(vec![info.author.to_string()])
+        .language(info.lang.code().to_string())
+        .creator("charter".to_string())
+        .creation_date(DateTime::new(year).month(month).day(day));
+    document.set_metadata(metadata);
+    document.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// The year, month and day of a day number (days since 1970-01-01).
+fn civil_date(days: u64) -> (u16, u8, u8) {
+    // Howard Hinnant's days_from_civil, inverted.
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
+    (year, month, day)
+}
+
+fn frame(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, shaded: bool) {
+    let Some(rect) = Rect::from_xywh(x, y, w, h) else {
+        return;
+    };
+    let mut builder = PathBuilder::new();
+    builder.push_rect(rect);
+    let Some(path) = builder.finish() else { return };
+    if shaded {
+        surface.set_fill(Some(Fill {
+            paint: krilla::color::rgb::Color::new(232, 239, 232).into(),
+            ..Fill::default()
+        }));
+    } else {
+        surface.set_fill(None);
+    }
+    surface.set_stroke(Some(Stroke {
+        width: 0.5,
+        ..Stroke::default()
+    }));
+    surface.draw_path(&path);
+    surface.set_stroke(None);
+    surface.set_fill(Some(Fill::default()));
+}
+
+/// Draws laid-out text with its top-left corner at (x, y).
+fn draw(
+    surface: &mut Surface,
+    laid: &Laid,
+    x: f32,
+    y: f32,
+    fonts: &mut HashMap<(u64, u32), (Font, Option<GlyphId>)>,
+) {
+    surface.set_fill(Some(Fill::default()));
+    for line in laid.layout.lines() {
+        for item in line.items() {
+            let PositionedLayoutItem::GlyphRun(run) = item else {
+                continue;
+            };
+            let size = run.run().font_size();
+            let data = run.run().font();
+            let key = (data.data.id(), data.index);
+            let (font, blank) = match fonts.get(&key) {
+                Some(entry) => entry.clone(),
+                None => {
+                    let bytes: Vec<u8> = data.data.data().to_vec();
+                    let blank = blank_glyph(&bytes, data.index);
+                    let Some(font) = Font::new(bytes.into(), data.index) else {
+                        continue;
+                    };
+                    fonts.insert(key, (font.clone(), blank));
+                    (font, blank)
+                }
+            };
+            let mut glyphs: Vec<KrillaGlyph> = Vec::new();
+            for cluster in run.run().visual_clusters() {
+                let range = cluster.text_range();
+                let mut any = false;
+                for glyph in cluster.glyphs() {
+                    any = true;
+                    glyphs.push(KrillaGlyph::new(
+                        GlyphId::new(glyph.id),
+                        glyph.advance / size,
+                        glyph.x / size,
+                        -glyph.y / size,
+                        0.0,
+                        range.clone(),
+                        None,
+                    ));
+                }
+                // A ligature's later characters have no glyph of their own: their text belongs
+                // to the glyph before, so that it copies out.
+                if !any && let Some(last) = glyphs.last_mut() {
+                    last.text_range.end = last.text_range.end.max(range.end);
+                }
+            }
+            let glyphs = end_syllables(unify_reordered(glyphs), blank);
+            let start = Point::from_xy(x + run.offset(), y + run.baseline());
+            surface.draw_glyphs(start, &glyphs, font, &laid.text, size, false);
+        }
+    }
+}
+
+/// Gives every glyph of one syllable the syllable's whole text range, and returns the
+/// syllables. Shaping reorders glyphs (ি and ে before their consonant, reph after it), so in
+/// drawing order a range can go backwards or overlap the one before; such glyphs are one group,
+/// and a reader copying the text gets the syllable once, in order, instead of pieces or repeats.
+fn unify_reordered(glyphs: Vec<KrillaGlyph>) -> Vec<Vec<KrillaGlyph>> {
+    let mut groups: Vec<Vec<KrillaGlyph>> = Vec::new();
+    for glyph in glyphs {
+        match groups.last_mut() {
+            Some(group) if glyph.text_range.start < group[0].text_range.end => {
+                let start = group[0].text_range.start.min(glyph.text_range.start);
+                let end = group[0].text_range.end.max(glyph.text_range.end);
+                group.push(glyph);
+                for g in group.iter_mut() {
+                    g.text_range = start..end;
+                }
+            }
+            _ => groups.push(vec![glyph]),
+        }
+    }
+    groups
+}
+
+/// Ends each syllable whose last glyph is a mark (reph, ু, hasanta: no advance, often pulled
+/// left) with an invisible, zero-width glyph at the syllable's end. Text extraction (poppler) takes a
+/// span to end where its last glyph ends; ending on a mark, the span stops short, and the gap to
+/// the next syllable reads as a space. The glyph adds no text: it is inside the syllable's
+/// ActualText, and drawn with no advance.
+fn end_syllables(groups: Vec<Vec<KrillaGlyph>>, blank: Option<GlyphId>) -> Vec<KrillaGlyph> {
+    let mut out = Vec::new();
+    for mut group in groups {
+        let ends_in_mark = group.len() > 1 && group.last().is_some_and(|g| g.x_advance == 0.0);
+        if let (true, Some(id)) = (ends_in_mark, blank) {
+            let range = group[0].text_range.clone();
+            group.push(KrillaGlyph::new(id, 0.0, 0.0, 0.0, 0.0, range, None));
+        }
+        out.extend(group);
+    }
+    out
+}
+
+/// A glyph that draws nothing and advances nothing, to end a syllable: U+200B ZERO WIDTH SPACE
+/// (Noto draws ZWNJ as a visible bar, and a space's width overlaps the next syllable).
+fn blank_glyph(data: &[u8], index: u32) -> Option<GlyphId> {
+    use skrifa::MetadataProvider;
+    let font = skrifa::FontRef::from_index(data, index).ok()?;
+    font.charmap()
+        .map('\u{200b}')
+        .map(|g| GlyphId::new(g.to_u32()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(range: std::ops::Range<usize>) -> KrillaGlyph {
+        KrillaGlyph::new(GlyphId::new(1), 0.5, 0.0, 0.0, 0.0, range, None)
+    }
+
+    #[test]
+    fn reordered_glyphs_share_their_syllable() {
+        // র্ভি then স: ি and ভ carry 6..12, the reph after them 0..6, then স 12..15.
+        let groups = unify_reordered(vec![glyph(6..12), glyph(6..12), glyph(0..6), glyph(12..15)]);
+        let ranges: Vec<Vec<_>> = groups
+            .iter()
+            .map(|g| g.iter().map(|g| g.text_range.clone()).collect())
+            .collect();
+        let sizes: Vec<usize> = ranges.iter().map(Vec::len).collect();
+        assert_eq!(sizes, [3, 1]);
+        assert_eq!(ranges.concat(), [0..12, 0..12, 0..12, 12..15]);
+    }
+
+    #[test]
+    fn a_syllable_ending_in_a_mark_gets_an_invisible_end() {
+        let mut mark = glyph(0..6);
+        mark.x_advance = 0.0;
+        let blank = Some(GlyphId::new(99));
+        let out = end_syllables(vec![vec![glyph(0..6), mark], vec![glyph(6..9)]], blank);
+        let ids: Vec<u32> = out.iter().map(|g| g.glyph_id.to_u32()).collect();
+        assert_eq!(ids, [1, 1, 99, 1]);
+        assert_eq!(out[2].text_range, 0..6);
+        assert!(
+            blank_glyph(FONTS[0], 0).is_some(),
+            "Noto Sans Bengali has U+200B"
+        );
+    }
+
+    #[test]
+    fn the_civil_date_of_a_day_number() {
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(civil_date(20_784), (2026, 11, 27));
+    }
+}
