@@ -289,3 +289,27 @@ fn a_pdf_is_never_written_to_a_terminal_and_errors_still_refuse() {
         "the fonts' licence ships beside them"
     );
 }
+
+#[test]
+fn no_page_ends_with_a_heading() {
+    for file in [KAWKHALI, COMPLETE, "tests/fixtures/valid/land-office.toml"] {
+        let text = tool(&pdf(file, &[]), "pdftotext", &["-raw"]);
+        for (number, page) in text.split('\u{c}').enumerate() {
+            let last = page
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty() && !l.contains("পৃষ্ঠা") && !l.contains("হালনাগাদ"));
+            if let Some(last) = last {
+                let heading = last.starts_with("২.")
+                    || last.starts_with("১. ")
+                    || last.starts_with("৩. ")
+                    || last.starts_with("৪. ");
+                assert!(
+                    !heading,
+                    "{file}: page {} ends with the heading {last:?}",
+                    number + 1
+                );
+            }
+        }
+    }
+}

@@ -155,6 +155,8 @@ struct Flow {
     typesetter: Typesetter,
     laid: Vec<Laid>,
     pages: Vec<Vec<Mark>>,
+    /// Headings not placed yet: each waits for what follows it, so a heading never ends a page.
+    pending: Vec<(usize, f32)>,
     y: f32,
     width: f32,
     height: f32,
@@ -197,6 +199,28 @@ impl Flow {
         self.laid.len() - 1
     }
 
+    /// A heading, placed with whatever comes next.
+    fn heading(&mut self, text: &str, size: f32, after: f32) {
+        let laid = self.lay(text, size, text.len(), self.text_width());
+        let height = self.laid[laid].height();
+        self.pending.push((laid, height + after));
+    }
+
+    /// Places the waiting headings, with room for them and `next` points of what follows.
+    fn place_headings(&mut self, next: f32) {
+        let pending = std::mem::take(&mut self.pending);
+        let total: f32 = pending.iter().map(|(_, h)| h).sum();
+        self.room(total + next);
+        for (laid, height) in pending {
+            self.mark(Mark::Text {
+                laid,
+                x: self.left(),
+                y: self.y,
+            });
+            self.y += height;
+        }
+    }
+
     /// A paragraph, left-aligned or centred, then `after` points of space.
     fn paragraph(
         &mut self,
@@ -210,6 +234,7 @@ impl Flow {
         let width = self.text_width() - indent;
         let laid = self.lay(text, size, bold, width);
         let height = self.laid[laid].height();
+        self.place_headings(height.min(3.0 * size));
         self.room(height);
         let x = if centred {
             self.left() + (self.text_width() - self.laid[laid].layout.width()) / 2.0
@@ -246,6 +271,9 @@ impl Flow {
         let mut first = true;
         for cells in &table.rows {
             let (laid, height) = self.lay_row(cells, &widths, false, false);
+            if first {
+                self.place_headings(head_height + height);
+            }
             let starts_page = self.y + height > self.bottom() && self.y > MARGIN;
             if first || starts_page {
                 if starts_page || self.y + head_height + height > self.bottom() {
@@ -333,6 +361,7 @@ pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<
         typesetter: Typesetter::new(),
         laid: Vec::new(),
         pages: Vec::new(),
+        pending: Vec::new(),
         y: MARGIN,
         width,
         height,
@@ -348,14 +377,8 @@ pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<
                 flow.y += 6.0;
             }
             Block::Title(title) => flow.paragraph(title, 18.0, title.len(), 0.0, true, 10.0),
-            Block::Heading(text) => {
-                flow.room(60.0);
-                flow.paragraph(text, 13.0, text.len(), 0.0, false, 6.0);
-            }
-            Block::Subheading(text) => {
-                flow.room(60.0);
-                flow.paragraph(text, 11.0, text.len(), 0.0, false, 4.0);
-            }
+            Block::Heading(text) => flow.heading(text, 13.0, 6.0),
+            Block::Subheading(text) => flow.heading(text, 11.0, 4.0),
             Block::Paragraph { label, text } => {
                 let both = format!("{label} {text}");
                 flow.paragraph(&both, 10.5, label.len(), 0.0, false, 6.0);
@@ -369,6 +392,7 @@ pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<
             Block::Table(table) => flow.table(table),
         }
     }
+    flow.place_headings(0.0);
     write(flow, info, options)
 }
 
