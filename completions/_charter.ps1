@@ -77,6 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the complete message instead of sending it (and record nothing)')
+            [CompletionResult]::new('--attach-pdf', '--attach-pdf', [CompletionResultType]::ParameterName, 'With --service: attach the service''s PDF (its one table, shaped Bengali)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

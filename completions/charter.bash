@@ -631,7 +631,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__reply)
-            opts="-h --charter --service --to --inquiry --maildir --state --max-per-sender --from --dry-run --lang --smtp --outbox --password-file --config --help"
+            opts="-h --charter --service --to --inquiry --maildir --state --max-per-sender --from --dry-run --attach-pdf --lang --smtp --outbox --password-file --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

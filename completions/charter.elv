@@ -71,6 +71,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand --password-file 'A file whose first line is the SMTP password'
             cand --config 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]'
             cand --dry-run 'Print the complete message instead of sending it (and record nothing)'
+            cand --attach-pdf 'With --service: attach the service''s PDF (its one table, shaped Bengali)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -76,6 +76,7 @@ complete -c charter -n "__fish_charter_using_subcommand reply" -l outbox -d 'Whe
 complete -c charter -n "__fish_charter_using_subcommand reply" -l password-file -d 'A file whose first line is the SMTP password' -r -F
 complete -c charter -n "__fish_charter_using_subcommand reply" -l config -d 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand reply" -l dry-run -d 'Print the complete message instead of sending it (and record nothing)'
+complete -c charter -n "__fish_charter_using_subcommand reply" -l attach-pdf -d 'With --service: attach the service\'s PDF (its one table, shaped Bengali)'
 complete -c charter -n "__fish_charter_using_subcommand reply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list help" -s h -l help -d 'Print help'
 complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list help" -f -a "send" -d 'Send every waiting message; remove only those the server accepted'

@@ -217,6 +217,9 @@ pub struct ReplyArgs {
     /// Print the complete message instead of sending it (and record nothing).
     #[arg(long)]
     pub dry_run: bool,
+    /// With --service: attach the service's PDF (its one table, shaped Bengali).
+    #[arg(long, requires = "service")]
+    pub attach_pdf: bool,
     /// The language of the reply [default: bn; for inquiries, the inquiry's own]
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,

@@ -494,3 +494,40 @@ fn settings_come_from_the_config_file_below_the_command_line() {
         stderr(&out)
     );
 }
+
+#[test]
+fn attach_pdf_sends_the_services_pdf_and_only_when_asked() {
+    let server = start(250, None);
+    let outbox = tempfile::tempdir().unwrap();
+    let url = format!("smtp://127.0.0.1:{}?tls=none", server.port);
+    let out = reply(outbox.path(), &url, &["--attach-pdf"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = reply(outbox.path(), &url, &[]);
+    assert_eq!(out.status.code(), Some(0));
+    let mailbox = server.mailbox.lock().unwrap();
+    let with = MessageParser::default()
+        .parse(&mailbox.messages[0].data)
+        .unwrap();
+    let pdf = with.attachments().next().expect("a PDF attachment");
+    assert_eq!(
+        pdf.content_type()
+            .map(|c| (c.ctype().to_string(), c.subtype().unwrap_or("").to_string())),
+        Some(("application".into(), "pdf".into()))
+    );
+    assert_eq!(pdf.attachment_name(), Some("e-filing.pdf"));
+    assert!(pdf.contents().starts_with(b"%PDF-"));
+    assert!(
+        with.body_text(0)
+            .unwrap()
+            .contains("ই-ফাইলিং কার্যক্রম বাস্তবায়ন করা"),
+        "the text parts are still there"
+    );
+    let without = MessageParser::default()
+        .parse(&mailbox.messages[1].data)
+        .unwrap();
+    assert_eq!(
+        without.attachments().count(),
+        0,
+        "large automatic content only when asked"
+    );
+}

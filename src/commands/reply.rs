@@ -95,7 +95,20 @@ fn service(
     } else {
         Lang::Bn
     };
-    let message = service_message(charter, category, service, &from, &to, lang)?;
+    let attachment = if args.attach_pdf {
+        Some(service_pdf(charter, id, lang, &args.charter)?)
+    } else {
+        None
+    };
+    let message = service_message(
+        charter,
+        category,
+        service,
+        &from,
+        &to,
+        lang,
+        attachment.as_ref(),
+    )?;
     let bytes = message.formatted();
     if args.dry_run {
         super::print(&String::from_utf8_lossy(&bytes))?;
@@ -114,6 +127,41 @@ fn service(
             &format!("to {to} via {}", url.display()),
         ),
     }
+}
+
+/// The PDF of one service, to attach: the office's header and the service's table.
+fn service_pdf(
+    charter: &Charter,
+    id: &str,
+    lang: Lang,
+    path: &Path,
+) -> Result<crate::mail::compose::PdfAttachment, Error> {
+    use crate::render::pdf::{Paper, PdfInfo, PdfOptions};
+    let selection = crate::render::document::Selection { service: Some(id) };
+    let blocks = crate::render::document::build(charter, lang, &selection);
+    let name = charter
+        .service(id)
+        .map_or(id.to_string(), |(_, s)| s.name.get(lang.code()).to_string());
+    let info = PdfInfo {
+        title: &name,
+        author: charter.office.name.get(lang.code()),
+        updated: charter.updated.as_deref(),
+        lang,
+    };
+    let options = PdfOptions {
+        paper: Paper::A4,
+        portrait: false,
+        pdfa: false,
+    };
+    let bytes =
+        crate::render::pdf::render(&blocks, &info, &options).map_err(|reason| Error::Unusable {
+            path: path.to_path_buf(),
+            reason: format!("cannot write the PDF: {reason}"),
+        })?;
+    Ok(crate::mail::compose::PdfAttachment {
+        filename: format!("{id}.pdf"),
+        bytes,
+    })
 }
 
 fn read_inquiry(path: &Path) -> Result<Vec<u8>, Error> {

@@ -129,6 +129,7 @@ pub fn service_message(
     from: &Mailbox,
     to: &Mailbox,
     lang: Lang,
+    attachment: Option<&PdfAttachment>,
 ) -> Result<Message, Error> {
     let labels = if lang == Lang::En { &EN } else { &BN };
     let name = service.name.get(lang.code()).to_string();
@@ -142,7 +143,16 @@ pub fn service_message(
         office: &office,
         closing: labels.closing,
     };
-    build(from, to, subject, &body, lang, None)
+    build(from, to, subject, &body, lang, None, attachment)
+}
+
+/// A file sent with a message: the service's PDF.
+#[derive(Debug, Clone)]
+pub struct PdfAttachment {
+    /// The file name the citizen sees.
+    pub filename: String,
+    /// The PDF.
+    pub bytes: Vec<u8>,
 }
 
 /// The inquiry a reply answers, for its threading headers (RFC 5322, RFC 3834).
@@ -204,7 +214,7 @@ pub fn inquiry_reply(
         office: &office,
         closing: labels.closing,
     };
-    build(from, to, subject, &body, lang, Some(thread))
+    build(from, to, subject, &body, lang, Some(thread), None)
 }
 
 /// The parts of a message body.
@@ -240,6 +250,7 @@ fn build(
     body: &Body,
     lang: Lang,
     thread: Option<&Thread>,
+    attachment: Option<&PdfAttachment>,
 ) -> Result<Message, Error> {
     let mut builder = Message::builder()
         .from(from.clone())
@@ -264,8 +275,19 @@ fn build(
     }
     let plain = plain_body(body);
     let html = html_body(body, lang, &subject);
+    let alternative = MultiPart::alternative_plain_html(plain, html);
+    let content = match attachment {
+        Some(file) => {
+            let pdf = lettre::message::header::ContentType::parse("application/pdf")
+                .expect("a valid content type");
+            let part = lettre::message::Attachment::new(file.filename.clone())
+                .body(file.bytes.clone(), pdf);
+            MultiPart::mixed().multipart(alternative).singlepart(part)
+        }
+        None => alternative,
+    };
     builder
-        .multipart(MultiPart::alternative_plain_html(plain, html))
+        .multipart(content)
         .map_err(|e| Error::InvalidAddress {
             what: "the message".into(),
             value: to.to_string(),
