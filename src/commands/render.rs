@@ -71,7 +71,7 @@ fn terminal_width(to_file: bool) -> usize {
 
 /// `--format pdf`: the document as a PDF, to `-o` or a pipe (never to a terminal).
 fn pdf(args: &RenderArgs, charter: &crate::charter::Charter, lang: Lang) -> Result<u8, Error> {
-    use crate::render::pdf::{Paper, PdfInfo, PdfOptions};
+    use crate::render::pdf::{Paper, PdfOptions};
     if args.output.is_none() && std::io::stdout().is_terminal() {
         let source =
             std::io::Error::other("a PDF is binary: give -o FILE or redirect standard output");
@@ -80,36 +80,21 @@ fn pdf(args: &RenderArgs, charter: &crate::charter::Charter, lang: Lang) -> Resu
             source,
         });
     }
-    let selection = crate::render::document::Selection {
-        service: args.service.as_deref(),
-    };
-    let blocks = crate::render::document::build(charter, lang, &selection);
     let paper = match args.paper {
         PaperArg::A4 => Paper::A4,
         PaperArg::Letter => Paper::Letter,
         PaperArg::Legal => Paper::Legal,
-    };
-    let title = format!(
-        "{} — {}",
-        charter.title(lang.code()),
-        charter.office.name.get(lang.code())
-    );
-    let info = PdfInfo {
-        title: &title,
-        author: charter.office.name.get(lang.code()),
-        updated: charter.updated.as_deref(),
-        lang,
     };
     let options = PdfOptions {
         paper,
         portrait: args.portrait,
         pdfa: args.pdfa,
     };
-    let bytes =
-        crate::render::pdf::render(&blocks, &info, &options).map_err(|reason| Error::Unusable {
-            path: args.file.clone(),
-            reason: format!("cannot write the PDF: {reason}"),
-        })?;
+    let bytes = crate::render::pdf::charter_pdf(charter, lang, args.service.as_deref(), &options)
+        .map_err(|reason| Error::Unusable {
+        path: args.file.clone(),
+        reason: format!("cannot write the PDF: {reason}"),
+    })?;
     match &args.output {
         Some(path) => crate::atomic::write(path, &bytes)?,
         None => {

@@ -136,27 +136,18 @@ fn service_pdf(
     lang: Lang,
     path: &Path,
 ) -> Result<crate::mail::compose::PdfAttachment, Error> {
-    use crate::render::pdf::{Paper, PdfInfo, PdfOptions};
-    let selection = crate::render::document::Selection { service: Some(id) };
-    let blocks = crate::render::document::build(charter, lang, &selection);
-    let name = charter
-        .service(id)
-        .map_or(id.to_string(), |(_, s)| s.name.get(lang.code()).to_string());
-    let info = PdfInfo {
-        title: &name,
-        author: charter.office.name.get(lang.code()),
-        updated: charter.updated.as_deref(),
-        lang,
-    };
+    use crate::render::pdf::{Paper, PdfOptions};
     let options = PdfOptions {
         paper: Paper::A4,
         portrait: false,
         pdfa: false,
     };
     let bytes =
-        crate::render::pdf::render(&blocks, &info, &options).map_err(|reason| Error::Unusable {
-            path: path.to_path_buf(),
-            reason: format!("cannot write the PDF: {reason}"),
+        crate::render::pdf::charter_pdf(charter, lang, Some(id), &options).map_err(|reason| {
+            Error::Unusable {
+                path: path.to_path_buf(),
+                reason: format!("cannot write the PDF: {reason}"),
+            }
         })?;
     Ok(crate::mail::compose::PdfAttachment {
         filename: format!("{id}.pdf"),

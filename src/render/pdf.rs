@@ -347,6 +347,31 @@ fn column_weights(table: &Table) -> Vec<f32> {
     }
 }
 
+/// A charter as a PDF: the whole charter, or with `service` that service alone. The metadata
+/// follows from the charter: the title (with the office, or the service's name), the office as
+/// author, the language, and `updated` for the footer.
+pub fn charter_pdf(
+    charter: &crate::charter::Charter,
+    lang: Lang,
+    service: Option<&str>,
+    options: &PdfOptions,
+) -> Result<Vec<u8>, String> {
+    let l = lang.code();
+    let selection = super::document::Selection { service };
+    let blocks = super::document::build(charter, lang, &selection);
+    let title = match service.and_then(|id| charter.service(id)) {
+        Some((_, s)) => s.name.get(l).to_string(),
+        None => format!("{} — {}", charter.title(l), charter.office.name.get(l)),
+    };
+    let info = PdfInfo {
+        title: &title,
+        author: charter.office.name.get(l),
+        updated: charter.updated.as_deref(),
+        lang,
+    };
+    render(&blocks, &info, options)
+}
+
 /// Writes the document as a PDF.
 pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>, String> {
     let (mut width, mut height) = match options.paper {
