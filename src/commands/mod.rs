@@ -42,22 +42,26 @@ pub const KEPT_FOR_RETRY: u8 = 3;
 /// Exit code: the server refused the message for good; it is kept in the outbox's `refused/`.
 pub const REFUSED: u8 = 4;
 
+/// Prints the errors among `diagnostics` to stderr, located in `source`; returns how many.
+fn print_errors(name: &str, source: &str, diagnostics: Vec<crate::charter::Diagnostic>) -> usize {
+    let errors: Vec<_> = diagnostics
+        .into_iter()
+        .filter(|d| d.severity == crate::charter::Severity::Error)
+        .collect();
+    let count = errors.len();
+    for finding in crate::report::locate(name, source, errors) {
+        eprintln!("{}", crate::report::human(&finding));
+    }
+    count
+}
+
 /// Reads a charter that must be valid: its errors go to stderr and give exit code 1.
 fn load_valid(path: &std::path::Path) -> Result<Result<crate::charter::Charter, u8>, Error> {
     let file = crate::charter::read(path)?;
     if !file.loaded.has_errors() {
         return Ok(Ok(file.loaded.charter));
     }
-    let errors: Vec<_> = file
-        .loaded
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.severity == crate::charter::Severity::Error)
-        .collect();
-    let count = errors.len();
-    for finding in crate::report::locate(&file.name, &file.source, errors) {
-        eprintln!("{}", crate::report::human(&finding));
-    }
+    let count = print_errors(&file.name, &file.source, file.loaded.diagnostics);
     eprintln!(
         "charter: {}: {count} error(s); `charter validate` shows them all",
         file.name

@@ -4,10 +4,9 @@
 //! checked by the validator before anything is written: a result with errors is refused with
 //! the validator's findings and the file is left as it was.
 
-use crate::charter::{Category, Severity, load_str, suggest};
+use crate::charter::{Category, load_str, suggest};
 use crate::cli::SetArgs;
 use crate::error::Error;
-use crate::report;
 use std::io::Read;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
@@ -40,14 +39,7 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
     let loaded = load_str(&edited);
     if loaded.has_errors() {
         let name = args.file.to_string_lossy().replace('\\', "/");
-        let errors: Vec<_> = loaded
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect();
-        for finding in report::locate(&name, &edited, errors) {
-            eprintln!("{}", report::human(&finding));
-        }
+        super::print_errors(&name, &edited, loaded.diagnostics);
         eprintln!("charter: {name}: not changed: the result would not be a valid charter");
         return Ok(1);
     }
