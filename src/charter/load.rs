@@ -526,7 +526,7 @@ impl<'t> Walker<'t> {
     }
 
     fn check_legacy(&mut self, s: &str, span: &Range<usize>, path: &KeyPath) {
-        if let Some(word) = bangla::legacy_encoding_word(s) {
+        if let Some(word) = bangla::bijoy::first_bijoy_word(s) {
             let at = self.locate(span, word);
             let message = format!(
                 "`{word}` looks like Bengali typed in a legacy font encoding (Bijoy/SutonnyMJ), which readers without that font see as Latin letters"

@@ -1,0 +1,170 @@
+//! Encoding slips: text not in NFC, and zero-width characters that readers cannot see.
+
+/// What one pass over a string's bytes tells the validator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scan {
+    /// The text is in Unicode NFC.
+    pub nfc: bool,
+    /// The text has ASCII letters, so it may be Bijoy ([`super::bijoy::first_bijoy_word`]).
+    pub ascii_letters: bool,
+    /// The text has a byte that starts a zero-width character ([`stray_zero_width`]).
+    pub zero_width_lead: bool,
+}
+
+/// Scans a string once for the validator's encoding checks. In the Bengali block only eight
+/// characters matter to NFC, and each is told by its last UTF-8 byte, so Bengali text is judged
+/// without decoding it; the few other characters are decoded, and anything outside ASCII,
+/// Bengali and common punctuation goes to the full NFC algorithm.
+pub fn scan(text: &str) -> Scan {
+    let bytes = text.as_bytes();
+    let mut out = Scan {
+        nfc: true,
+        ascii_letters: false,
+        zero_width_lead: false,
+    };
+    let bengali_at = |i: usize| -> Option<u32> {
+        match bytes.get(i..i + 3)? {
+            [0xE0, second @ (0xA6 | 0xA7), third] => {
+                Some(0x0980 + ((*second as u32 & 1) << 6) + (*third as u32 & 0x3F))
+            }
+            _ => None,
+        }
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            out.ascii_letters |= b.is_ascii_alphabetic();
+            i += 1;
+            continue;
+        }
+        if let Some(c) = bengali_at(i) {
+            if matches!(bytes[i + 2], 0xBC | 0xBE | 0x8D | 0x97 | 0x9C | 0x9D | 0x9F) {
+                let prev = i.checked_sub(3).and_then(bengali_at).unwrap_or(0);
+                out.nfc &= bengali_nfc(c, prev);
+            }
+            i += 3;
+            continue;
+        }
+        out.zero_width_lead |= matches!(b, 0xC2 | 0xE2 | 0xEF);
+        let c = text[i..].chars().next().unwrap_or('\0');
+        if !matches!(c as u32, 0x00A0..=0x00FF | 0x0964 | 0x0965 | 0x2010..=0x2027) {
+            out.nfc = unicode_normalization::is_nfc(text);
+            out.ascii_letters |= bytes[i..].iter().any(u8::is_ascii_alphabetic);
+            out.zero_width_lead |= bytes[i..].iter().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF));
+            return out;
+        }
+        i += c.len_utf8();
+    }
+    out
+}
+
+/// Whether Bengali character `c` after `prev` can stand in NFC text.
+fn bengali_nfc(c: u32, prev: u32) -> bool {
+    match c {
+        // ড় ঢ় য় are composition exclusions: NFC writes them as letter + nukta.
+        0x09DC | 0x09DD | 0x09DF => false,
+        // ে + া is ো and ে + ৗ is ৌ in NFC.
+        0x09BE | 0x09D7 => prev != 0x09C7,
+        // Marks in canonical order: nukta (7) before hasanta (9) before ৾ (230).
+        0x09BC => !matches!(prev, 0x09CD | 0x09FE),
+        0x09CD => prev != 0x09FE,
+        _ => true,
+    }
+}
+
+/// Whether text is in Unicode NFC.
+pub fn is_nfc(text: &str) -> bool {
+    scan(text).nfc
+}
+
+/// Zero-width characters that have no place in published text. ZWJ and ZWNJ are allowed inside
+/// Bengali words (র‍্য needs ZWJ), and are stray anywhere else.
+pub fn stray_zero_width(text: &str) -> Option<(usize, char)> {
+    // Every character looked for here is encoded with one of these lead bytes.
+    if !text.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
+        return None;
+    }
+    let bengali = |c: Option<char>| c.is_some_and(|c| ('\u{0980}'..='\u{09ff}').contains(&c));
+    let mut prev = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{00ad}' => {
+                return Some((i, c));
+            }
+            '\u{200c}' | '\u{200d}'
+                if !(bengali(prev) && bengali(chars.peek().map(|&(_, c)| c))) =>
+            {
+                return Some((i, c));
+            }
+            _ => {}
+        }
+        prev = Some(c);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_agrees_with_the_full_algorithm_on_bengali() {
+        let bengali: Vec<char> = ('\u{0980}'..='\u{09ff}')
+            .chain([
+                'a', ' ', '\u{a0}', 'é', '।', '–', '…', '\u{2000}', '\u{0301}',
+            ])
+            .collect();
+        for &a in &bengali {
+            for &b in &bengali {
+                let s: String = [a, b].iter().collect();
+                assert_eq!(is_nfc(&s), unicode_normalization::is_nfc(&s), "{s:?}");
+                for c in [
+                    '\u{09bc}', '\u{09be}', '\u{09cd}', '\u{09d7}', '\u{09fe}', 'ক',
+                ] {
+                    let s: String = [a, b, c].iter().collect();
+                    assert_eq!(is_nfc(&s), unicode_normalization::is_nfc(&s), "{s:?}");
+                }
+            }
+        }
+        assert!(is_nfc("প্রয়োজনীয় তথ্য"));
+        assert!(!is_nfc("প্র\u{09df}োজনীয়"));
+        assert!(
+            !is_nfc("Cafe\u{0301}"),
+            "other scripts use the full algorithm"
+        );
+    }
+
+    #[test]
+    fn scan_flags_what_needs_a_closer_look() {
+        let s = scan("সেবা\u{200b}মূল্য");
+        assert_eq!(
+            (s.nfc, s.ascii_letters, s.zero_width_lead),
+            (true, false, true)
+        );
+        let s = scan("Avgiv ও ে\u{09be}");
+        assert_eq!(
+            (s.nfc, s.ascii_letters, s.zero_width_lead),
+            (false, true, false)
+        );
+        let s = scan("প্রয়োজনীয় তথ্য।");
+        assert_eq!(
+            (s.nfc, s.ascii_letters, s.zero_width_lead),
+            (true, false, false)
+        );
+    }
+
+    #[test]
+    fn zero_width_characters() {
+        assert_eq!(stray_zero_width("সেবা\u{200b}মূল্য"), Some((12, '\u{200b}')));
+        assert_eq!(
+            stray_zero_width("র\u{200d}্যাব"),
+            None,
+            "ZWJ inside a Bengali word is spelling"
+        );
+        assert_eq!(stray_zero_width("সেবা \u{200c}"), Some((13, '\u{200c}')));
+        assert_eq!(stray_zero_width("\u{feff}সেবা"), Some((0, '\u{feff}')));
+        assert_eq!(stray_zero_width("সেবা"), None);
+    }
+}
