@@ -2,6 +2,8 @@
 //! its STARTTLS.
 #![allow(dead_code)]
 
+pub mod pdf;
+
 use mailin_embedded::{AuthMechanism, Handler, Response, Server, SslConfig, response};
 use std::fs;
 use std::net::{IpAddr, TcpListener};
