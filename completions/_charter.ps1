@@ -32,6 +32,8 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Show how an inquiry''s text matches a charter''s services: ranked, with scores')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter')
             [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments')
+            [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Mend charters'' encoding: text typed in Bijoy (SutonnyMJ) becomes Unicode Bengali, text is normalised to NFC, and stray zero-width characters are removed. Comments, layout and every other byte stay; each change is listed as `file:line: key: old → new`')
+            [CompletionResult]::new('bijoy', 'bijoy', [CompletionResultType]::ParameterValue, 'Convert text typed in Bijoy (SutonnyMJ and its sister fonts) to Unicode Bengali: a letter, a notice, a table pasted from a Word file. Words that are not Bijoy (English, web addresses, Unicode Bengali) are left as they are')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter charter that validates')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
@@ -141,6 +143,20 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'charter;fix' {
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'List what would change, change nothing, and exit 1 if anything would')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'charter;bijoy' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file instead of standard output')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Convert every word as Bijoy, without deciding word by word (for text known to be all Bijoy, where a short English-looking word such as `Ges` (এবং) stands alone)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'charter;diff' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to show the changes')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -176,6 +192,8 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Show how an inquiry''s text matches a charter''s services: ranked, with scores')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter')
             [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments')
+            [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Mend charters'' encoding: text typed in Bijoy (SutonnyMJ) becomes Unicode Bengali, text is normalised to NFC, and stray zero-width characters are removed. Comments, layout and every other byte stay; each change is listed as `file:line: key: old → new`')
+            [CompletionResult]::new('bijoy', 'bijoy', [CompletionResultType]::ParameterValue, 'Convert text typed in Bijoy (SutonnyMJ and its sister fonts) to Unicode Bengali: a letter, a notice, a table pasted from a Word file. Words that are not Bijoy (English, web addresses, Unicode Bengali) are left as they are')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter charter that validates')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
@@ -211,6 +229,12 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             break
         }
         'charter;help;fmt' {
+            break
+        }
+        'charter;help;fix' {
+            break
+        }
+        'charter;help;bijoy' {
             break
         }
         'charter;help;diff' {

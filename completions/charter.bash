@@ -16,11 +16,17 @@ _charter() {
             ",$1")
                 cmd="charter"
                 ;;
+            charter,bijoy)
+                cmd="charter__subcmd__bijoy"
+                ;;
             charter,completions)
                 cmd="charter__subcmd__completions"
                 ;;
             charter,diff)
                 cmd="charter__subcmd__diff"
+                ;;
+            charter,fix)
+                cmd="charter__subcmd__fix"
                 ;;
             charter,fmt)
                 cmd="charter__subcmd__fmt"
@@ -55,11 +61,17 @@ _charter() {
             charter,validate)
                 cmd="charter__subcmd__validate"
                 ;;
+            charter__subcmd__help,bijoy)
+                cmd="charter__subcmd__help__subcmd__bijoy"
+                ;;
             charter__subcmd__help,completions)
                 cmd="charter__subcmd__help__subcmd__completions"
                 ;;
             charter__subcmd__help,diff)
                 cmd="charter__subcmd__help__subcmd__diff"
+                ;;
+            charter__subcmd__help,fix)
+                cmd="charter__subcmd__help__subcmd__fix"
                 ;;
             charter__subcmd__help,fmt)
                 cmd="charter__subcmd__help__subcmd__fmt"
@@ -125,12 +137,34 @@ _charter() {
 
     case "${cmd}" in
         charter)
-            opts="-h -V --help --version validate render reply outbox match set fmt diff init completions man schema help"
+            opts="-h -V --help --version validate render reply outbox match set fmt fix bijoy diff init completions man schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        charter__subcmd__bijoy)
+            opts="-o -h --output --all --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -170,6 +204,20 @@ _charter() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        charter__subcmd__fix)
+            opts="-h --check --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         charter__subcmd__fmt)
             opts="-h --check --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -185,8 +233,22 @@ _charter() {
             return 0
             ;;
         charter__subcmd__help)
-            opts="validate render reply outbox match set fmt diff init completions man schema help"
+            opts="validate render reply outbox match set fmt fix bijoy diff init completions man schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        charter__subcmd__help__subcmd__bijoy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -213,6 +275,20 @@ _charter() {
             return 0
             ;;
         charter__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        charter__subcmd__help__subcmd__fix)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

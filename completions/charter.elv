@@ -29,6 +29,8 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand match 'Show how an inquiry''s text matches a charter''s services: ranked, with scores'
             cand set 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter'
             cand fmt 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments'
+            cand fix 'Mend charters'' encoding: text typed in Bijoy (SutonnyMJ) becomes Unicode Bengali, text is normalised to NFC, and stray zero-width characters are removed. Comments, layout and every other byte stay; each change is listed as `file:line: key: old → new`'
+            cand bijoy 'Convert text typed in Bijoy (SutonnyMJ and its sister fonts) to Unicode Bengali: a letter, a notice, a table pasted from a Word file. Words that are not Bijoy (English, web addresses, Unicode Bengali) are left as they are'
             cand diff 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
             cand init 'Write a commented starter charter that validates'
             cand completions 'Print the completion script for a shell'
@@ -124,6 +126,18 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'charter;fix'= {
+            cand --check 'List what would change, change nothing, and exit 1 if anything would'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'charter;bijoy'= {
+            cand -o 'Write to this file instead of standard output'
+            cand --output 'Write to this file instead of standard output'
+            cand --all 'Convert every word as Bijoy, without deciding word by word (for text known to be all Bijoy, where a short English-looking word such as `Ges` (এবং) stands alone)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'charter;diff'= {
             cand --format 'How to show the changes'
             cand -h 'Print help (see more with ''--help'')'
@@ -154,6 +168,8 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand match 'Show how an inquiry''s text matches a charter''s services: ranked, with scores'
             cand set 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter'
             cand fmt 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments'
+            cand fix 'Mend charters'' encoding: text typed in Bijoy (SutonnyMJ) becomes Unicode Bengali, text is normalised to NFC, and stray zero-width characters are removed. Comments, layout and every other byte stay; each change is listed as `file:line: key: old → new`'
+            cand bijoy 'Convert text typed in Bijoy (SutonnyMJ and its sister fonts) to Unicode Bengali: a letter, a notice, a table pasted from a Word file. Words that are not Bijoy (English, web addresses, Unicode Bengali) are left as they are'
             cand diff 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
             cand init 'Write a commented starter charter that validates'
             cand completions 'Print the completion script for a shell'
@@ -180,6 +196,10 @@ set edit:completion:arg-completer[charter] = {|@words|
         &'charter;help;set'= {
         }
         &'charter;help;fmt'= {
+        }
+        &'charter;help;fix'= {
+        }
+        &'charter;help;bijoy'= {
         }
         &'charter;help;diff'= {
         }

@@ -54,6 +54,17 @@ pub enum Command {
     /// Rewrite charters in the canonical layout (key order of the format, one blank line between
     /// tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments.
     Fmt(FmtArgs),
+    /// Mend charters' encoding: text typed in Bijoy (SutonnyMJ) becomes Unicode Bengali, text is
+    /// normalised to NFC, and stray zero-width characters are removed. Comments, layout and every
+    /// other byte stay; each change is listed as `file:line: key: old → new`.
+    ///
+    /// Exit codes: 0 nothing (left) to fix, 1 with --check something would change (or a file
+    /// cannot be fixed into a valid charter), 2 usage or I/O error.
+    Fix(FixArgs),
+    /// Convert text typed in Bijoy (SutonnyMJ and its sister fonts) to Unicode Bengali: a letter,
+    /// a notice, a table pasted from a Word file. Words that are not Bijoy (English, web
+    /// addresses, Unicode Bengali) are left as they are.
+    Bijoy(BijoyArgs),
     /// What changed between two versions of a charter, by meaning: services added, removed or
     /// moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error.
     Diff(DiffArgs),
@@ -266,6 +277,33 @@ pub struct FmtArgs {
     /// Charter files, or directories of them [default: charters/]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `charter fix`.
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// List what would change, change nothing, and exit 1 if anything would.
+    #[arg(long)]
+    pub check: bool,
+    /// Charter files, or directories of them [default: charters/]
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `charter bijoy`.
+#[derive(Debug, Args)]
+pub struct BijoyArgs {
+    /// The text file (UTF-8, or Windows-1252 as Word saves "plain text"); `-` or nothing reads
+    /// standard input.
+    #[arg(value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Convert every word as Bijoy, without deciding word by word (for text known to be all
+    /// Bijoy, where a short English-looking word such as `Ges` (এবং) stands alone).
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// Arguments of `charter diff`.

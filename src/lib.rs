@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod dir;
 pub mod error;
+pub mod fix;
 pub mod format;
 pub mod mail;
 pub mod render;

@@ -15,7 +15,7 @@
 //!   to right, so the vowel signs ি ে ৈ come before their consonant cluster (`wK` কি), ো and ৌ are
 //!   split around it (`‡Kv` কো), and a reph after it (`Kg©` কর্ম).
 //!
-//! The output is NFC. Text that is not Bijoy is returned as it was.
+//! What is converted comes out in NFC. Text that is not Bijoy is returned as it was.
 
 use std::borrow::Cow;
 
@@ -29,17 +29,62 @@ const ZWJ: char = '\u{200D}';
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Glyph {
     /// Always these Unicode characters.
-    Text(&'static str),
+    Text(Letters),
     /// These characters after a consonant; elsewhere the character is itself (a quotation mark
     /// or a dash that the font happens to share with a vowel sign).
-    AfterConsonant(&'static str),
+    AfterConsonant(Letters),
     /// Not a glyph of the Bijoy fonts: kept as it is.
     Keep,
 }
 
+/// Up to six Unicode characters (ক্ষ্ম has five), decoded once when the table is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Letters {
+    chars: [char; 6],
+    len: u8,
+}
+
+impl Letters {
+    /// Decodes a short string (at most six characters) at compile time.
+    const fn of(s: &str) -> Letters {
+        let bytes = s.as_bytes();
+        let mut chars = ['\0'; 6];
+        let (mut i, mut n) = (0, 0);
+        while i < bytes.len() {
+            let b = bytes[i] as u32;
+            let (len, lead) = match b {
+                0x00..=0x7F => (1, b),
+                0xC0..=0xDF => (2, b & 0x1F),
+                0xE0..=0xEF => (3, b & 0x0F),
+                _ => (4, b & 0x07),
+            };
+            let mut c = lead;
+            let mut k = 1;
+            while k < len {
+                c = (c << 6) | (bytes[i + k] as u32 & 0x3F);
+                k += 1;
+            }
+            chars[n] = match char::from_u32(c) {
+                Some(c) => c,
+                None => '\u{FFFD}',
+            };
+            n += 1;
+            i += len;
+        }
+        Letters {
+            chars,
+            len: n as u8,
+        }
+    }
+
+    fn as_slice(&self) -> &[char] {
+        &self.chars[..self.len as usize]
+    }
+}
+
 /// Windows-1252's characters for the bytes 0x80–0x9F, for text that was decoded as Latin-1 and
 /// holds the C1 control codes instead (`\u{87}K` for `‡K` কে).
-fn from_c1(c: char) -> char {
+const fn from_c1(c: char) -> char {
     const CP1252: [char; 32] = [
         '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
         '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
@@ -69,8 +114,62 @@ pub fn glyphs() -> impl Iterator<Item = char> {
 /// words of `tests/bijoy/words.tsv`. Where the converters disagree, the entry says which reading
 /// real text confirmed.
 fn glyph(c: char) -> Glyph {
+    match cp1252_byte(c) {
+        Some(b) => GLYPHS[b as usize],
+        None => Glyph::Keep,
+    }
+}
+
+/// The byte that Windows-1252 writes a character as: the index into [`GLYPHS`].
+fn cp1252_byte(c: char) -> Option<u8> {
+    Some(match c {
+        '\0'..='\u{FF}' => c as u8,
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    })
+}
+
+/// [`layout`] by Windows-1252 byte, decoded once: a table lookup per character.
+const GLYPHS: [Glyph; 256] = {
+    let mut table = [Glyph::Keep; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = layout(from_c1(char::from_u32(i as u32).unwrap()));
+        i += 1;
+    }
+    table
+};
+
+/// The SutonnyMJ layout itself.
+const fn layout(c: char) -> Glyph {
     use Glyph::*;
-    Text(match from_c1(c) {
+    Text(Letters::of(match c {
         // Vowels (আ is `Av`, read as a pair in `read_glyphs`).
         'A' => "অ",
         'B' => "ই",
@@ -149,9 +248,9 @@ fn glyph(c: char) -> Glyph {
         // u-kar under র and other letters (`i“` রু, ``ª“` দ্রু, confirmed in the converters'
         // own test sentences); a quotation mark elsewhere. (One converter reads the en dash –
         // as ু too; no text confirms it, and ordinary text is full of dashes: kept a dash.)
-        '“' => return AfterConsonant("ু"),
+        '“' => return AfterConsonant(Letters::of("ু")),
         // ri-kar (`g…Zz¨` মৃত্যু in print; the sample has `g„Zz¨`); an ellipsis elsewhere.
-        '…' => return AfterConsonant("ৃ"),
+        '…' => return AfterConsonant(Letters::of("ৃ")),
         // Signs.
         '|' => "।",
         '&' => "্",
@@ -177,8 +276,8 @@ fn glyph(c: char) -> Glyph {
         // ¿ is ্ত্র: `gš¿Yvjq` মন্ত্রণালয়, `¯¿x` স্ত্রী. (The issue's `‡¯¿` স্রে is স্ত্রে.)
         '¿' => "্ত্র",
         // After a consonant or a half form (`š‘` ন্তু, `¯’` স্থ); quotation marks elsewhere.
-        '‘' => return AfterConsonant("্তু"),
-        '’' => return AfterConsonant("্থ"),
+        '‘' => return AfterConsonant(Letters::of("্তু")),
+        '’' => return AfterConsonant(Letters::of("্থ")),
         '‹' => "্ক",
         'Œ' => "্ক্র",
         'œ' => "্ন",
@@ -243,7 +342,7 @@ fn glyph(c: char) -> Glyph {
         'å' => "ভ্র",
         // Doubtful: converters read æ as ম্ন or as the u-kar of রু (`iæ`); ম্ন is `gœ` in real
         // text, so æ is read as that u-kar's glyph, after a consonant only.
-        'æ' => return AfterConsonant("ু"),
+        'æ' => return AfterConsonant(Letters::of("ু")),
         'ç' => "ম্ফ",
         'é' => "ল্ক",
         'ê' => "ল্গ",
@@ -266,7 +365,7 @@ fn glyph(c: char) -> Glyph {
         'ý' => "হ্ন",
         'þ' => "হ্ম",
         _ => return Keep,
-    })
+    }))
 }
 
 fn is_consonant(c: char) -> bool {
@@ -284,26 +383,28 @@ fn is_postbase(c: char) -> bool {
 
 /// Reads a Bijoy word's glyphs into Unicode letters, still in the order they are drawn.
 fn read_glyphs(word: &str, raw: &mut Vec<char>) {
+    const AA: Letters = Letters::of("আ");
+    // র with ya-phala, drawn as such (র‍্যাব), which Unicode writes with a ZWJ.
+    const RA_YA: Letters = Letters::of("র\u{200D}্য");
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
-        let text = match (c, chars.peek()) {
+        let letters = match (c, chars.peek()) {
             ('A', Some('v')) => {
                 chars.next();
-                "আ"
+                AA
             }
-            // র with ya-phala, drawn as such (র‍্যাব), which Unicode writes with a ZWJ.
             ('i', Some('¨')) => {
                 chars.next();
-                "র\u{200D}্য"
+                RA_YA
             }
             _ => match glyph(c) {
-                Glyph::Text(text) => text,
-                Glyph::AfterConsonant(text)
+                Glyph::Text(letters) => letters,
+                Glyph::AfterConsonant(letters)
                     if raw
                         .last()
                         .is_some_and(|&l| is_consonant(l) || l == NUKTA || l == HASANTA) =>
                 {
-                    text
+                    letters
                 }
                 Glyph::AfterConsonant(_) | Glyph::Keep => {
                     raw.push(c);
@@ -311,40 +412,42 @@ fn read_glyphs(word: &str, raw: &mut Vec<char>) {
                 }
             },
         };
-        push_glyph(raw, text);
+        push_glyph(raw, letters.as_slice());
     }
 }
 
 /// Appends one glyph's letters, mending what typing order and overlapping glyphs leave behind.
-fn push_glyph(raw: &mut Vec<char>, text: &str) {
-    let mut letters = text.chars();
-    let Some(first) = letters.clone().next() else {
+fn push_glyph(raw: &mut Vec<char>, letters: &[char]) {
+    let Some(&first) = letters.first() else {
         return;
     };
+    let single = letters.len() == 1;
     match raw.last().copied() {
         // A half form and a lower form meet: one hasanta (`š` ন্ + `Í` ্ত = ন্ত).
-        Some(HASANTA) if first == HASANTA => {
-            letters.next();
-        }
+        Some(HASANTA) if first == HASANTA => push_all(raw, &letters[1..]),
         // The same vowel sign twice draws as one: typed twice, read once.
-        Some(last) if last == first && text.chars().count() == 1 && is_postbase(first) => {
-            return;
-        }
+        Some(last) if last == first && single && is_postbase(first) => {}
         // A ya- or ra-phala typed after the vowel sign (`Zz¨` for ত্যু) belongs before it.
         Some(last) if first == HASANTA && is_postbase(last) => {
             let at = raw.len() - 1;
-            raw.splice(at..at, letters);
-            return;
+            for (k, &l) in letters.iter().enumerate() {
+                raw.insert(at + k, l);
+            }
         }
         // Candrabindu typed before the vowel sign (`Zuv`) goes after it.
-        Some('ঁ') if is_postbase(first) && text.chars().count() == 1 => {
+        Some('ঁ') if single && is_postbase(first) => {
             let at = raw.len() - 1;
             raw.insert(at, first);
-            return;
         }
-        _ => {}
+        _ => push_all(raw, letters),
     }
-    raw.extend(letters);
+}
+
+/// Appends a few letters one by one: a call to `memcpy` for each glyph costs more than the copy.
+fn push_all(to: &mut Vec<char>, letters: &[char]) {
+    for &l in letters {
+        to.push(l);
+    }
 }
 
 /// The end of the consonant cluster that starts at `start`: a consonant, its nukta, and every
@@ -388,7 +491,7 @@ fn reorder(raw: &[char], out: &mut Vec<char>) {
                 continue;
             }
             cluster = Some(out.len());
-            out.extend_from_slice(&raw[j..end]);
+            push_all(out, &raw[j..end]);
             let mut next = end;
             let sign = match (c, raw.get(end)) {
                 ('ে', Some('া')) => {
@@ -407,11 +510,12 @@ fn reorder(raw: &[char], out: &mut Vec<char>) {
         } else if is_consonant(c) {
             let end = cluster_end(raw, i);
             cluster = Some(out.len());
-            out.extend_from_slice(&raw[i..end]);
+            push_all(out, &raw[i..end]);
             i = end;
         } else if c == REPH {
             let at = cluster.unwrap_or(out.len());
-            out.splice(at..at, ['র', HASANTA]);
+            out.insert(at, HASANTA);
+            out.insert(at, 'র');
             i += 1;
         } else {
             out.push(c);
@@ -420,33 +524,70 @@ fn reorder(raw: &[char], out: &mut Vec<char>) {
     }
 }
 
+/// Text from a file's bytes: UTF-8 when they are, else Windows-1252, the encoding in which Word
+/// and Notepad save Bijoy documents as "plain text".
+pub fn decode_bytes(bytes: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => Cow::Owned(bytes.iter().map(|&b| from_c1(char::from(b))).collect()),
+    }
+}
+
 /// Converts text known to be Bijoy, all of it (a Word run set in SutonnyMJ is Bijoy whatever it
 /// looks like). Spaces and punctuation pass through.
 pub fn convert(text: &str) -> String {
-    let mut raw = Vec::with_capacity(text.len());
-    let mut ordered = Vec::with_capacity(text.len());
-    let mut out = String::with_capacity(text.len() * 2);
-    for piece in text.split_inclusive(char::is_whitespace) {
-        convert_word(piece, &mut raw, &mut ordered, &mut out);
+    in_parallel(text, b' ', |chunk| {
+        let (mut raw, mut ordered) = (Vec::new(), Vec::new());
+        let mut out = String::with_capacity(chunk.len() * 2);
+        for piece in chunk.split_inclusive(char::is_whitespace) {
+            convert_word(piece, &mut raw, &mut ordered, &mut out);
+        }
+        out
+    })
+}
+
+/// Runs `f` on pieces of a large text at once, one piece per core's turn, and joins what it
+/// gives. The pieces end after a `cut` byte (a space, or a line break for [`to_unicode`], whose
+/// decisions are per line), so each piece converts exactly as it would in the whole.
+fn in_parallel(text: &str, cut: u8, f: impl Fn(&str) -> String + Sync + Send) -> String {
+    use rayon::prelude::*;
+    const PIECE: usize = 64 * 1024;
+    if text.len() < 4 * PIECE {
+        return f(text);
     }
-    nfc(out)
+    let mut pieces = Vec::with_capacity(text.len() / PIECE + 1);
+    let mut rest = text;
+    while rest.len() > PIECE {
+        let at = rest.as_bytes()[PIECE..]
+            .iter()
+            .position(|&b| b == cut)
+            .map_or(rest.len(), |p| PIECE + p + 1);
+        let (piece, tail) = rest.split_at(at);
+        pieces.push(piece);
+        rest = tail;
+    }
+    pieces.push(rest);
+    pieces.into_par_iter().map(f).collect::<Vec<_>>().concat()
 }
 
 fn convert_word(word: &str, raw: &mut Vec<char>, ordered: &mut Vec<char>, out: &mut String) {
+    use unicode_normalization::UnicodeNormalization;
     raw.clear();
     ordered.clear();
     read_glyphs(word, raw);
     reorder(raw, ordered);
-    out.extend(ordered.iter());
-}
-
-/// The output is NFC by construction; this only guards the rare input that was not.
-fn nfc(text: String) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    if super::is_nfc(&text) {
-        text
+    // The letters are NFC by construction. What could make them not: a vowel sign with no
+    // consonant to go to (ে then া), or a character from outside the layout that was kept.
+    let unsure = ordered
+        .windows(2)
+        .any(|w| matches!(w, ['ে', 'া' | 'ৗ'] | [HASANTA, NUKTA]))
+        || ordered.iter().any(
+            |&c| !matches!(c, '\0'..='\u{FF}' | '\u{0964}'..='\u{09FF}' | '\u{200C}'..='\u{2027}'),
+        );
+    if unsure {
+        out.extend(ordered.iter().copied().nfc());
     } else {
-        text.nfc().collect()
+        out.extend(ordered.iter());
     }
 }
 
@@ -476,15 +617,22 @@ pub fn to_unicode(text: &str) -> Cow<'_, str> {
     if first_bijoy_word(text).is_none() {
         return Cow::Borrowed(text);
     }
+    Cow::Owned(in_parallel(text, b'\n', lines_to_unicode))
+}
+
+/// [`to_unicode`] for whole lines.
+fn lines_to_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 2);
-    let (mut raw, mut ordered) = (Vec::new(), Vec::new());
+    let (mut raw, mut ordered, mut chars) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut words, mut bijoy) = (Vec::new(), Vec::new());
     for line in text.split_inclusive('\n') {
-        let words = line_words(line);
+        line_words(line, &mut words, &mut chars);
+        in_context(&words, &mut bijoy);
         let mut last = 0;
-        for (index, &(start, end, _)) in words.iter().enumerate() {
+        for (&(start, end, _), &is_bijoy) in words.iter().zip(&bijoy) {
             out.push_str(&line[last..start]);
             let word = &line[start..end];
-            if is_bijoy_in_context(&words, index) {
+            if is_bijoy {
                 convert_word(word, &mut raw, &mut ordered, &mut out);
             } else {
                 out.push_str(word);
@@ -493,7 +641,7 @@ pub fn to_unicode(text: &str) -> Cow<'_, str> {
         }
         out.push_str(&line[last..]);
     }
-    Cow::Owned(nfc(out))
+    out
 }
 
 /// The first word of a text that is Bijoy for certain: what `charter validate` warns about.
@@ -505,7 +653,9 @@ pub fn first_bijoy_word(text: &str) -> Option<&str> {
     {
         return None;
     }
-    text.split_whitespace().find(|w| judge(w) == Kind::Bijoy)
+    let mut chars = Vec::new();
+    text.split_whitespace()
+        .find(|w| judge(w, &mut chars) == Kind::Bijoy)
 }
 
 /// Whether text is Bijoy for certain somewhere (a cell, a paragraph).
@@ -513,39 +663,100 @@ pub fn has_bijoy(text: &str) -> bool {
     first_bijoy_word(text).is_some()
 }
 
-/// The words of one line: byte range and kind.
-fn line_words(line: &str) -> Vec<(usize, usize, Kind)> {
-    let mut words = Vec::new();
+/// The words of one line: byte range and kind. Words are split at ASCII whitespace and at
+/// no-break spaces, read from the bytes: the line is decoded only where a word is judged.
+fn line_words(line: &str, words: &mut Vec<(usize, usize, Kind)>, chars: &mut Vec<char>) {
+    words.clear();
+    let bytes = line.as_bytes();
     let mut start = None;
-    for (i, c) in line.char_indices().chain([(line.len(), ' ')]) {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                words.push((s, i, judge(&line[s..i])));
+    let mut i = 0;
+    while i <= bytes.len() {
+        let space = match bytes.get(i) {
+            None => 1,
+            Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C) => 1,
+            Some(0xC2) if bytes.get(i + 1) == Some(&0xA0) => 2,
+            _ => 0,
+        };
+        match (space, start) {
+            (0, None) => start = Some(i),
+            (1.., Some(s)) => {
+                words.push((s, i, judge(&line[s..i], chars)));
                 start = None;
             }
-            (false, None) => start = Some(i),
             _ => {}
         }
+        i += space.max(1);
     }
-    words
 }
 
-/// Whether the word at `index` is Bijoy: for certain, or unsure between decided Bijoy words
-/// (or Bijoy on one side and the line's end on the other).
-fn is_bijoy_in_context(words: &[(usize, usize, Kind)], index: usize) -> bool {
-    let decided = |kind: &Kind| matches!(kind, Kind::Bijoy | Kind::Other);
-    match words[index].2 {
-        Kind::Bijoy => true,
-        Kind::Other | Kind::Neutral => false,
-        Kind::Unsure => {
-            let left = words[..index].iter().rev().map(|w| w.2).find(decided);
-            let right = words[index + 1..].iter().map(|w| w.2).find(decided);
-            let bijoy_or_end = |k: Option<Kind>| k.is_none_or(|k| k == Kind::Bijoy);
-            (left == Some(Kind::Bijoy) || right == Some(Kind::Bijoy))
-                && bijoy_or_end(left)
-                && bijoy_or_end(right)
+/// Which words of a line are Bijoy: those for certain, and the unsure ones whose nearest decided
+/// words are Bijoy on both sides (or Bijoy on one side and the line's end on the other). Two
+/// passes, so that a long line costs no more than its words.
+fn in_context(words: &[(usize, usize, Kind)], bijoy: &mut Vec<bool>) {
+    let decided = |k: Kind| matches!(k, Kind::Bijoy | Kind::Other);
+    // The nearest decided kind to the left of each word.
+    let mut left = None;
+    bijoy.clear();
+    let lefts: Vec<Option<Kind>> = words
+        .iter()
+        .map(|w| {
+            let before = left;
+            if decided(w.2) {
+                left = Some(w.2);
+            }
+            before
+        })
+        .collect();
+    bijoy.resize(words.len(), false);
+    let mut right = None;
+    for (i, w) in words.iter().enumerate().rev() {
+        bijoy[i] = match w.2 {
+            Kind::Bijoy => true,
+            Kind::Other | Kind::Neutral => false,
+            Kind::Unsure => {
+                let ok = |k: Option<Kind>| k.is_none_or(|k| k == Kind::Bijoy);
+                (lefts[i] == Some(Kind::Bijoy) || right == Some(Kind::Bijoy))
+                    && ok(lefts[i])
+                    && ok(right)
+            }
+        };
+        if decided(w.2) {
+            right = Some(w.2);
         }
     }
+}
+
+/// Punctuation around a word that says nothing of its encoding.
+fn is_edge_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '(' | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | '"'
+            | '\''
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '*'
+            | '/'
+            | '-'
+            | '='
+            | '+'
+            | '#'
+            | '%'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+    )
 }
 
 /// Characters of the Bijoy fonts that ordinary text does not put next to letters.
@@ -616,9 +827,12 @@ fn is_edge_symbol(c: char) -> bool {
 
 /// Whether a word is an address: a URL, an email address or a host name.
 fn is_address(word: &str) -> bool {
+    if !word.bytes().any(|b| matches!(b, b'.' | b'@' | b':')) {
+        return false;
+    }
     let w = word.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-    let lower = w.to_ascii_lowercase();
-    if lower.contains("://") || lower.starts_with("www.") || w.contains('@') {
+    let www = w.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    if w.contains("://") || www || w.contains('@') {
         return true;
     }
     // A host name: lowercase labels and a known top-level domain (`dls.gov.bd`).
@@ -630,47 +844,27 @@ fn is_address(word: &str) -> bool {
 }
 
 /// How a word reads on its own.
-fn judge(word: &str) -> Kind {
-    if word.chars().any(|c| ('\u{0980}'..='\u{09FF}').contains(&c)) {
+fn judge(word: &str, chars: &mut Vec<char>) -> Kind {
+    // Bengali script is told by its UTF-8 lead bytes, without decoding.
+    if word
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == 0xE0 && matches!(w[1], 0xA6 | 0xA7))
+    {
         return Kind::Neutral;
     }
     if is_address(word) {
         return Kind::Other;
     }
-    let core = word.trim_matches(|c: char| {
-        matches!(
-            c,
-            '(' | ')'
-                | '['
-                | ']'
-                | '{'
-                | '}'
-                | '<'
-                | '>'
-                | '"'
-                | '\''
-                | ','
-                | '.'
-                | ';'
-                | ':'
-                | '!'
-                | '?'
-                | '*'
-                | '/'
-                | '-'
-                | '='
-                | '+'
-                | '#'
-                | '%'
-                | '“'
-                | '”'
-                | '‘'
-                | '’'
-        )
-    });
-    let chars: Vec<char> = core.chars().map(from_c1).collect();
-    let letters = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
-    let symbols = chars.iter().filter(|&&c| is_bijoy_symbol(c)).count();
+    let core = word.trim_matches(is_edge_punctuation);
+    chars.clear();
+    let (mut letters, mut symbols) = (0, 0);
+    for c in core.chars().map(from_c1) {
+        letters += usize::from(c.is_ascii_alphabetic());
+        symbols += usize::from(is_bijoy_symbol(c));
+        chars.push(c);
+    }
+    let chars = &chars[..];
     if letters == 0 && symbols == 0 {
         let digits = chars.iter().any(char::is_ascii_digit);
         let glyphs = chars
@@ -685,8 +879,7 @@ fn judge(word: &str) -> Kind {
     if symbols > 0 && (letters > 0 || symbols > 1) {
         return Kind::Bijoy;
     }
-    let lower = core.to_ascii_lowercase();
-    let english = is_english(lower.trim_end_matches("'s"));
+    let english = is_english(core);
     if english && letters >= 4 {
         return Kind::Other;
     }
@@ -701,7 +894,7 @@ fn judge(word: &str) -> Kind {
     if english {
         return Kind::Unsure;
     }
-    if evidence(&chars) >= 2 {
+    if evidence(chars) >= 2 {
         Kind::Bijoy
     } else {
         Kind::Unsure
@@ -969,8 +1162,18 @@ const ENGLISH: &[&str] = &[
     "your",
 ];
 
+/// Whether a word (any case, a trailing `'s` aside) is in [`ENGLISH`].
 fn is_english(word: &str) -> bool {
-    ENGLISH.binary_search(&word).is_ok()
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    let mut lower = [0u8; 24];
+    if word.len() > lower.len() || !word.is_ascii() {
+        return false;
+    }
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or("");
+    ENGLISH.binary_search(&lower).is_ok()
 }
 
 #[cfg(test)]
@@ -980,6 +1183,14 @@ mod tests {
     #[test]
     fn the_english_list_is_sorted() {
         assert!(ENGLISH.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn windows_1252_bytes_round_trip() {
+        for b in 0..=255u8 {
+            let c = from_c1(char::from(b));
+            assert_eq!(cp1252_byte(c), Some(b), "{c:?}");
+        }
     }
 
     #[test]
@@ -1027,10 +1238,10 @@ mod tests {
             "mKj",
             "Rwgi",
         ] {
-            assert_eq!(judge(bijoy), Kind::Bijoy, "{bijoy}");
+            assert_eq!(judge(bijoy, &mut Vec::new()), Kind::Bijoy, "{bijoy}");
         }
         for other in ["ICT", "Online", "www.dls.gov.bd", "a@b.gov.bd", "bKash"] {
-            assert_eq!(judge(other), Kind::Other, "{other}");
+            assert_eq!(judge(other, &mut Vec::new()), Kind::Other, "{other}");
         }
         for unsure in [
             "Kiv",
@@ -1042,7 +1253,7 @@ mod tests {
             "me",
             "Avg.",
         ] {
-            assert_eq!(judge(unsure), Kind::Unsure, "{unsure}");
+            assert_eq!(judge(unsure, &mut Vec::new()), Kind::Unsure, "{unsure}");
         }
     }
 

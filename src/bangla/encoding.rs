@@ -48,7 +48,8 @@ pub fn scan(text: &str) -> Scan {
         }
         out.zero_width_lead |= matches!(b, 0xC2 | 0xE2 | 0xEF);
         let c = text[i..].chars().next().unwrap_or('\0');
-        if !matches!(c as u32, 0x00A0..=0x00FF | 0x0964 | 0x0965 | 0x2010..=0x2027) {
+        if !matches!(c as u32, 0x00A0..=0x00FF | 0x0964 | 0x0965 | 0x200C | 0x200D | 0x2010..=0x2027)
+        {
             out.nfc = unicode_normalization::is_nfc(text);
             out.ascii_letters |= bytes[i..].iter().any(u8::is_ascii_alphabetic);
             out.zero_width_lead |= bytes[i..].iter().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF));

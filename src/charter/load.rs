@@ -485,7 +485,7 @@ impl<'t> Walker<'t> {
         }
         if !scan.nfc {
             let message = "this text is not in Unicode NFC: the same letters are stored in another order or form, so search and comparison miss it";
-            let help = "save it NFC-normalised (`charter fmt` will do it)";
+            let help = "`charter fix` normalises it (so does `charter fmt`)";
             self.report_with_help(Code::Nfc, path, span.clone(), message.into(), help.into());
         }
         if let Some((_, c)) = scan
@@ -498,7 +498,8 @@ impl<'t> Walker<'t> {
                 "a stray zero-width character U+{:04X} that readers cannot see",
                 c as u32
             );
-            self.report(Code::ZeroWidth, path, at, message);
+            let help = "`charter fix` removes it".to_string();
+            self.report_with_help(Code::ZeroWidth, path, at, message, help);
         }
         if script == Script::Bengali {
             self.count_words(s, &span);
@@ -531,7 +532,7 @@ impl<'t> Walker<'t> {
             let message = format!(
                 "`{word}` looks like Bengali typed in a legacy font encoding (Bijoy/SutonnyMJ), which readers without that font see as Latin letters"
             );
-            let help = "convert the text to Unicode Bengali".to_string();
+            let help = "`charter fix` converts it to Unicode Bengali".to_string();
             self.report_with_help(Code::LegacyEncoding, path, at, message, help);
         }
     }

@@ -2,18 +2,12 @@
 
 use crate::cli::FmtArgs;
 use crate::error::Error;
-use std::path::PathBuf;
 
 /// Formats (or with `--check`, lists) every charter the paths name. Exit 0 when all are (now)
 /// formatted, 1 when `--check` found one that is not or a file is not TOML, 2 on I/O errors.
 pub fn run(args: &FmtArgs) -> Result<u8, Error> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(super::validate::DEFAULT_DIR)]
-    } else {
-        args.paths.clone()
-    };
     let mut failures = Vec::new();
-    let files = super::validate::discover(&paths, &mut failures);
+    let files = super::validate::charter_files(&args.paths, &mut failures);
     let mut code = 0;
     let mut listed = String::new();
     for path in &files {

@@ -1,7 +1,9 @@
 //! One module per subcommand; [`dispatch`] sends the parsed command line to it.
 
+mod bijoy;
 mod completions;
 mod diff;
+mod fix;
 mod fmt;
 mod init;
 mod matching;
@@ -29,6 +31,8 @@ pub fn dispatch(cli: Cli) -> Result<u8, Error> {
         Command::Match { charter, text } => matching::run(&charter, &text),
         Command::Set(args) => set::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Fix(args) => fix::run(&args),
+        Command::Bijoy(args) => bijoy::run(&args),
         Command::Diff(args) => diff::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Completions { shell } => completions::run(shell),

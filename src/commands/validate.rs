@@ -9,18 +9,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The directory checked when no path is given.
-pub(super) const DEFAULT_DIR: &str = "charters";
+const DEFAULT_DIR: &str = "charters";
 
 /// Checks every file the arguments name and prints the findings. Returns 0 when all are valid,
 /// 1 when a file has errors (or warnings, with `--strict`), 2 when a path could not be read.
 pub fn run(args: &ValidateArgs) -> Result<u8, Error> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(DEFAULT_DIR)]
-    } else {
-        args.paths.clone()
-    };
     let mut failures: Vec<Error> = Vec::new();
-    let files = discover(&paths, &mut failures);
+    let files = charter_files(&args.paths, &mut failures);
 
     // Each file is read, checked and located on its own thread; only its findings come back.
     let results: Vec<Result<Vec<Finding>, Error>> =
@@ -76,9 +71,19 @@ fn render(format: ReportFormat, findings: &[Finding], checked: usize) -> String 
     }
 }
 
+/// The charter files that command-line paths name ([`discover`]), or those of `charters/` when
+/// none is named.
+pub(super) fn charter_files(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        discover(&[PathBuf::from(DEFAULT_DIR)], failures)
+    } else {
+        discover(paths, failures)
+    }
+}
+
 /// The files to check: each file named, and every `*.toml` below each directory named, sorted
 /// so that output is the same from run to run.
-pub(super) fn discover(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<PathBuf> {
+fn discover(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for path in paths {
         match fs::metadata(path) {

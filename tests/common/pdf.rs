@@ -66,16 +66,19 @@ impl Pdf {
         self.pages().len()
     }
 
-    /// The width and height of a page (from 0), in points.
+    /// The width and height of a page (from 0), in points: its MediaBox, or the one it inherits.
     pub fn page_size(&self, page: usize) -> (f64, f64) {
-        let id = self.pages()[page];
-        let dict = self.doc.get_dictionary(id).unwrap();
-        let media = dict
-            .get(b"MediaBox")
-            .ok()
-            .or_else(|| self.doc.catalog().ok().and_then(|_| None))
-            .and_then(|o| o.as_array().ok())
-            .expect("a MediaBox");
+        let mut dict = self.doc.get_dictionary(self.pages()[page]).unwrap();
+        let media = loop {
+            if let Ok(media) = dict.get(b"MediaBox").and_then(Object::as_array) {
+                break media;
+            }
+            let parent = dict
+                .get(b"Parent")
+                .and_then(Object::as_reference)
+                .expect("a MediaBox");
+            dict = self.doc.get_dictionary(parent).unwrap();
+        };
         let n: Vec<f64> = media.iter().map(number).collect();
         (n[2] - n[0], n[3] - n[1])
     }

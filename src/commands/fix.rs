@@ -1,0 +1,80 @@
+//! `charter fix`: mend charters' encoding (Bijoy to Unicode, NFC, stray zero-width characters),
+//! keeping everything else byte for byte.
+
+use crate::charter::{self, Severity};
+use crate::cli::FixArgs;
+use crate::error::Error;
+use std::path::Path;
+
+/// Fixes (or with `--check`, lists what would change in) every charter the paths name. Exit 0
+/// when nothing is (left) to fix, 1 when `--check` found something or a file cannot be fixed into
+/// a valid charter, 2 on I/O errors.
+pub fn run(args: &FixArgs) -> Result<u8, Error> {
+    let mut failures = Vec::new();
+    let files = super::validate::charter_files(&args.paths, &mut failures);
+    let mut code = 0;
+    let mut report = String::new();
+    for path in &files {
+        match fix_file(path, args.check, &mut report) {
+            Ok(file_code) => code = code.max(file_code),
+            Err(e) => failures.push(e),
+        }
+    }
+    super::print(&report)?;
+    for failure in &failures {
+        eprintln!("charter: error: {failure}");
+    }
+    Ok(if failures.is_empty() { code } else { 2 })
+}
+
+/// Fixes one file; its changes go to `report`, one `file:line: key: old → new` a line.
+fn fix_file(path: &Path, check: bool, report: &mut String) -> Result<u8, Error> {
+    let file = charter::read(path)?;
+    let fixed = crate::fix::fix(&file.source).map_err(|reason| Error::Unusable {
+        path: path.to_path_buf(),
+        reason,
+    })?;
+    for change in &fixed.changes {
+        report.push_str(&format!(
+            "{}:{}: {}: {} → {}\n",
+            file.name, change.line, change.key, change.old, change.new
+        ));
+    }
+    if fixed.changes.is_empty() {
+        return Ok(0);
+    }
+    if check {
+        return Ok(1);
+    }
+    // The result must be no worse a charter than the file was: every error it has, the file had.
+    let before = errors(&file.loaded.diagnostics);
+    let after = charter::load_str(&fixed.text);
+    let new: Vec<_> = after
+        .diagnostics
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error && !before.contains(&(d.code, d.key.clone())))
+        .collect();
+    if !new.is_empty() {
+        super::print_errors(&file.name, &fixed.text, new);
+        eprintln!(
+            "charter: {}: not changed: the fixed text would not be a valid charter",
+            file.name
+        );
+        return Ok(1);
+    }
+    crate::atomic::write(path, fixed.text.as_bytes())?;
+    eprintln!(
+        "charter: fixed {} ({} strings)",
+        file.name,
+        fixed.changes.len()
+    );
+    Ok(0)
+}
+
+fn errors(diagnostics: &[charter::Diagnostic]) -> Vec<(charter::Code, String)> {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(|d| (d.code, d.key.clone()))
+        .collect()
+}
