@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 const KAWKHALI: &str = "charters/kawkhali-ict.toml";
 const COMPLETE: &str = "tests/fixtures/valid/union-parishad.toml";
 const LAND: &str = "tests/fixtures/valid/land-office.toml";
+const POURASHAVA: &str = "tests/fixtures/valid/pourashava.toml";
 
 fn render(args: &[&str]) -> String {
     let out = Command::cargo_bin("charter")
@@ -60,7 +61,7 @@ fn snapshots_of_every_format() {
 
 #[test]
 fn no_line_is_wider_than_asked_and_borders_line_up() {
-    for file in [KAWKHALI, COMPLETE, LAND] {
+    for file in [KAWKHALI, COMPLETE, LAND, POURASHAVA] {
         for width in [40, 50, 60, 72, 80, 100, 120, 160] {
             let text = render(&[file, "--width", &width.to_string()]);
             let mut box_width = None;
@@ -96,7 +97,7 @@ fn without_a_terminal_the_table_is_100_columns() {
 /// Every word of every service's name, in every format.
 #[test]
 fn every_service_is_in_every_format() {
-    for file in [KAWKHALI, COMPLETE, LAND] {
+    for file in [KAWKHALI, COMPLETE, LAND, POURASHAVA] {
         let json: Value = serde_json::from_str(&render(&[file, "--format", "json"])).unwrap();
         let services = json["services"].as_array().unwrap();
         assert!(!services.is_empty());
@@ -341,4 +342,39 @@ fn too_narrow_a_width_is_a_usage_error() {
         .args(["render", KAWKHALI, "--format", "docx"])
         .assert()
         .code(2);
+}
+
+/// The format's optional columns print only where a service has them, and sections span the
+/// table, in every format.
+#[test]
+fn superior_place_remarks_and_sections() {
+    let html = render(&[POURASHAVA, "--format", "html"]);
+    assert!(html.contains("<th scope=\"col\">উর্ধ্বতন কর্মকর্তা (নাম, পদবী, মোবাইল নম্বর ও ই-মেইল)</th><th scope=\"col\">সেবা প্রদানের স্থান</th><th scope=\"col\">মন্তব্য</th>"), "{html}");
+    assert!(html.contains(
+        "<tr class=\"section\"><th colspan=\"10\" scope=\"rowgroup\">প্রশাসন বিভাগ</th></tr>"
+    ));
+    assert_eq!(
+        html.matches("<tr class=\"section\">").count(),
+        2,
+        "one row per change of section"
+    );
+    let markdown = render(&[POURASHAVA, "--format", "markdown"]);
+    assert!(markdown.contains("| **প্রকৌশল বিভাগ** |  |  |  |  |  |  |  |  |  |\n"));
+    assert!(markdown.contains("| সরেজমিন তদন্ত সাপেক্ষে |"));
+    let table = render(&[POURASHAVA, "--width", "250"]);
+    assert!(
+        table.lines().any(|l| l.starts_with("│ প্রশাসন বিভাগ ")),
+        "{table}"
+    );
+    let json: Value = serde_json::from_str(&render(&[POURASHAVA, "--format", "json"])).unwrap();
+    assert_eq!(
+        json["source"],
+        "https://example-pourashava.gov.bd/site/page/citizen-charter"
+    );
+    assert_eq!(json["services"][1]["superior"]["designation"], "মেয়র");
+    assert_eq!(json["services"][1]["remarks"], "সরেজমিন তদন্ত সাপেক্ষে");
+    assert_eq!(json["services"][2]["section"], "প্রকৌশল বিভাগ");
+    // A charter without them prints none of their columns.
+    let kawkhali = render(&[KAWKHALI, "--format", "html"]);
+    assert!(!kawkhali.contains("scope=\"col\">উর্ধ্বতন") && !kawkhali.contains("class=\"section\""));
 }

@@ -62,7 +62,11 @@ fn schema_is_draft_2020_12_and_closed() {
             "fee",
             "time_limit",
             "officer",
-            "keywords"
+            "keywords",
+            "superior",
+            "place",
+            "remarks",
+            "section"
         ]
     );
     assert!(

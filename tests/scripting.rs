@@ -543,3 +543,47 @@ proptest! {
         prop_assert_eq!(twice, once);
     }
 }
+
+#[test]
+fn diff_sees_the_format_additions_and_defaults_by_meaning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("edited.toml");
+    let original = "tests/fixtures/valid/pourashava.toml";
+    let text = fs::read_to_string(original).unwrap();
+    fs::write(
+        &path,
+        text.replace("remarks = \"সরেজমিন তদন্ত সাপেক্ষে\"\n", "")
+            .replacen("section = \"প্রশাসন বিভাগ\"", "section = \"সাধারণ শাখা\"", 1)
+            .replace(
+                "source = \"https://example-pourashava.gov.bd/site/page/citizen-charter\"\n",
+                "",
+            ),
+    )
+    .unwrap();
+    let out = charter()
+        .args(["diff", original])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "~ source: \"https://example-pourashava.gov.bd/site/page/citizen-charter\" → (none)\n\
+         ~ services.citizenship-certificate.section: \"প্রশাসন বিভাগ\" → \"সাধারণ শাখা\"\n\
+         ~ services.inheritance-certificate.remarks: \"সরেজমিন তদন্ত সাপেক্ষে\" → (none)\n"
+    );
+    // A title or government left out is the default wording: the same charter.
+    let text = fs::read_to_string(KAWKHALI).unwrap();
+    fs::write(
+        &path,
+        text.replace("title = \"সিটিজেন চার্টার\"\n", "")
+            .replace("government = \"গণপ্রজাতন্ত্রী বাংলাদেশ সরকার\"\n", ""),
+    )
+    .unwrap();
+    charter()
+        .args(["diff", KAWKHALI])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout("");
+}

@@ -624,3 +624,24 @@ fn many_files_in_nested_directories() {
         "{stdout}"
     );
 }
+
+#[test]
+fn the_format_additions_validate_and_an_unknown_superior_is_an_error() {
+    let additions = "officer = \"assistant-programmer\"\nsuperior = \"uno\"\nplace = \"উপজেলা পরিষদ ভবন\"\nremarks = \"অফিস চলাকালীন\"\nsection = \"আইসিটি শাখা\"";
+    let (_dir, path) = kawkhali_with("officer = \"assistant-programmer\"", additions);
+    let (code, findings) = validate_json(&[path.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let errs = errors(&findings);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0]["code"], "unknown-officer");
+    assert_eq!(errs[0]["key"], "services.citizen[0].superior");
+    assert_eq!(errs[0]["line"], line_of(&path, "superior = \"uno\""));
+
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("superior = \"uno\"", "superior = \"assistant-programmer\"")
+        .replace("version = 1", "version = 1\nsource = \"https://doict.kawkhali.pirojpur.gov.bd/site/page/citizen-charter\"");
+    fs::write(&path, text).unwrap();
+    let (code, findings) = validate_json(&[path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{findings:?}");
+}

@@ -112,6 +112,7 @@ pub mod keys {
         "version",
         "title",
         "updated",
+        "source",
         "vision",
         "mission",
         "expectations",
@@ -148,6 +149,10 @@ pub mod keys {
         "time_limit",
         "officer",
         "keywords",
+        "superior",
+        "place",
+        "remarks",
+        "section",
     ];
     pub const DOCUMENT: &[&str] = &["name", "source"];
     pub const GRIEVANCE: &[&str] = &["when", "officer", "time_limit"];
@@ -566,6 +571,10 @@ impl<'t> Walker<'t> {
         charter.updated = top
             .get("updated")
             .and_then(|n| self.date(n, &path.key("updated")));
+        charter.source = top
+            .get("source")
+            .and_then(|n| self.required_string(n, &path.key("source"), Script::Other))
+            .map(str::to_string);
         charter.vision = self.required_text_field(&top, &path, "vision", "the charter");
         charter.mission = self.required_text_field(&top, &path, "mission", "the charter");
         let expectations = "section 3, আপনার কাছে আমাদের প্রত্যাশা";
@@ -809,7 +818,7 @@ impl<'t> Walker<'t> {
             self.check_fee(&service.fee, node, &path.key("fee"));
         }
         service.time_limit = self.time_limit_field(&f, path, "a service");
-        service.officer = self.officer_ref(&f, path, true, "a service");
+        service.officer = self.officer_ref(&f, path, "officer", "a service");
         if let Some(node) = f.get("keywords") {
             let kpath = path.key("keywords");
             if let Some(items) = self.array(node, &kpath, "an array of strings") {
@@ -823,6 +832,12 @@ impl<'t> Walker<'t> {
                     .collect();
             }
         }
+        if f.get("superior").is_some() {
+            service.superior = Some(self.officer_ref(&f, path, "superior", "a service"));
+        }
+        service.place = self.optional_text_field(&f, path, "place");
+        service.remarks = self.optional_text_field(&f, path, "remarks");
+        service.section = self.optional_text_field(&f, path, "section");
         service
     }
 
@@ -949,18 +964,16 @@ impl<'t> Walker<'t> {
         text
     }
 
-    fn officer_ref(
-        &mut self,
-        f: &Fields<'t>,
-        path: &KeyPath,
-        by_service: bool,
-        what: &str,
-    ) -> String {
-        let Some(node) = f.get("officer") else {
-            self.missing(f, path, "officer", what);
+    /// An officer id under `key` (`officer`, or a service's `superior`), recorded so that
+    /// [`Walker::check_officer_refs`] finds it defined. Only a service's responsible officer is
+    /// checked for a phone and an email.
+    fn officer_ref(&mut self, f: &Fields<'t>, path: &KeyPath, key: &str, what: &str) -> String {
+        let by_service = key == "officer" && what == "a service";
+        let Some(node) = f.get(key) else {
+            self.missing(f, path, key, what);
             return String::new();
         };
-        let path = path.key("officer");
+        let path = path.key(key);
         let Some(id) = self.required_string(node, &path, Script::Other) else {
             return String::new();
         };
@@ -990,7 +1003,7 @@ impl<'t> Walker<'t> {
             let f = self.fields(t, item.span(), &path, "a grievance step", keys::GRIEVANCE);
             steps.push(GrievanceStep {
                 when: self.required_text_field(&f, &path, "when", "a grievance step"),
-                officer: self.officer_ref(&f, &path, false, "a grievance step"),
+                officer: self.officer_ref(&f, &path, "officer", "a grievance step"),
                 time_limit: self.time_limit_field(&f, &path, "a grievance step"),
             });
         }

@@ -9,6 +9,6 @@ pub use diagnostic::{Code, Diagnostic, LineIndex, Position, Severity};
 pub use file::{CharterFile, read};
 pub use load::{Loaded, MAX_FILE_BYTES, keys, load_bytes, load_str, suggest};
 pub use model::{
-    Category, Charter, Document, GrievanceStep, Office, Officer, Service, Services, Text,
-    Translations,
+    Category, Charter, DEFAULT_GOVERNMENT, DEFAULT_TITLE, Document, GrievanceStep, Office, Officer,
+    Service, Services, Text, Translations,
 };

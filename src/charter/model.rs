@@ -23,6 +23,10 @@ pub struct Charter {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<TomlDate>")]
     pub updated: Option<String>,
+    /// Where this charter was published: the URL of the page or the name of the file it was
+    /// imported from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// ভিশন: section 1.
     pub vision: Text,
     /// মিশন: section 1.
@@ -264,6 +268,20 @@ pub struct Service {
     /// Extra words (Bengali or English) that name this service in an inquiry.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keywords: Vec<String>,
+    /// উর্ধ্বতন কর্মকর্তা: an id in `[officers]`, whom to turn to when the responsible officer
+    /// does not deliver.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub superior: Option<String>,
+    /// সেবা প্রদানের স্থান: where the service is delivered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub place: Option<Text>,
+    /// মন্তব্য: remarks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub remarks: Option<Text>,
+    /// A sub-heading inside its category, such as a department (`প্রশাসন বিভাগ`); consecutive
+    /// services with the same section print under one sub-heading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub section: Option<Text>,
 }
 
 /// A required paper: its name, or its name and where to get it.
@@ -304,12 +322,16 @@ pub struct GrievanceStep {
     pub time_limit: Text,
 }
 
+/// The title of a charter that states none.
+pub const DEFAULT_TITLE: &str = "সিটিজেন চার্টার";
+
+/// The government of an office that states none.
+pub const DEFAULT_GOVERNMENT: &str = "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার";
+
 impl Charter {
     /// The title, or the default `সিটিজেন চার্টার`.
     pub fn title(&self, lang: &str) -> &str {
-        self.title.as_ref().map_or("সিটিজেন চার্টার", |t| {
-            t.get(lang)
-        })
+        self.title.as_ref().map_or(DEFAULT_TITLE, |t| t.get(lang))
     }
 
     /// A service by id.

@@ -1,7 +1,9 @@
 //! `charter diff`: what changed between two versions of a charter, by meaning.
 
 use crate::bangla::{self, Fee, TimeLimit, TimeUnit};
-use crate::charter::{Category, Charter, Document, Officer, Service, Text};
+use crate::charter::{
+    Category, Charter, DEFAULT_GOVERNMENT, DEFAULT_TITLE, Document, Officer, Service, Text,
+};
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::error::Error;
 use serde::Serialize;
@@ -168,8 +170,15 @@ impl Changes {
 /// Every change from `old` to `new`, in the order of the format.
 pub fn diff(old: &Charter, new: &Charter) -> Vec<Change> {
     let mut c = Changes(Vec::new());
-    c.optional("title".into(), &old.title, &new.title);
+    // A title or government left out means the default wording: compared by what is printed.
+    let title = |ch: &Charter| {
+        ch.title
+            .clone()
+            .unwrap_or(Text::Plain(DEFAULT_TITLE.into()))
+    };
+    c.value("title".into(), &title(old), &title(new), show);
     c.string("updated".into(), &old.updated, &new.updated);
+    c.string("source".into(), &old.source, &new.source);
     c.value("vision".into(), &old.vision, &new.vision, show);
     c.value("mission".into(), &old.mission, &new.mission, show);
     c.value(
@@ -180,8 +189,14 @@ pub fn diff(old: &Charter, new: &Charter) -> Vec<Change> {
     );
     let (o, n) = (&old.office, &new.office);
     c.value("office.name".into(), &o.name, &n.name, show);
+    let government = |g: &Option<Text>| g.clone().unwrap_or(Text::Plain(DEFAULT_GOVERNMENT.into()));
+    c.value(
+        "office.government".into(),
+        &government(&o.government),
+        &government(&n.government),
+        show,
+    );
     for (key, a, b) in [
-        ("government", &o.government, &n.government),
         ("unit", &o.unit, &n.unit),
         ("address", &o.address, &n.address),
     ] {
@@ -354,4 +369,12 @@ fn service_fields(c: &mut Changes, path: &str, o: &Service, n: &Service) {
         &n.keywords,
         |k: &Vec<String>| format!("{k:?}"),
     );
+    c.string(format!("{path}.superior"), &o.superior, &n.superior);
+    for (key, a, b) in [
+        ("place", &o.place, &n.place),
+        ("remarks", &o.remarks, &n.remarks),
+        ("section", &o.section, &n.section),
+    ] {
+        c.optional(format!("{path}.{key}"), a, b);
+    }
 }

@@ -3,7 +3,9 @@
 //! HTML renderers each write this; the PDF writes it too.
 
 use crate::bangla;
-use crate::charter::{Category, Charter, Document as Paper, Officer, Service, Text};
+use crate::charter::{
+    Category, Charter, DEFAULT_GOVERNMENT, Document as Paper, Officer, Service, Text,
+};
 
 /// The language to render in. English uses the charter's `en` texts where it has them and the
 /// Bengali where it does not; headings and labels follow the language.
@@ -72,7 +74,7 @@ pub enum Block {
 }
 
 /// A table: its headings, whether the column-number row (০১ … ০৭) follows them, and its rows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Table {
     /// What the table holds, for captions and screen readers.
     pub caption: String,
@@ -82,6 +84,19 @@ pub struct Table {
     pub column_numbers: Vec<String>,
     /// The rows; each cell is a list of lines.
     pub rows: Vec<Vec<Vec<String>>>,
+    /// Sub-headings (a department: `প্রশাসন বিভাগ`) printed across the table before the row
+    /// with that index.
+    pub sections: Vec<(usize, String)>,
+}
+
+impl Table {
+    /// The sub-heading printed before row `index`, if one is.
+    pub fn section_before(&self, index: usize) -> Option<&str> {
+        self.sections
+            .iter()
+            .find(|(at, _)| *at == index)
+            .map(|(_, s)| s.as_str())
+    }
 }
 
 /// What to render.
@@ -170,7 +185,7 @@ fn header(charter: &Charter, lang: Lang) -> Vec<String> {
     let government = office.government.as_ref().map_or_else(
         || {
             lang.pick(
-                "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
+                DEFAULT_GOVERNMENT,
                 "Government of the People's Republic of Bangladesh",
             )
             .to_string()
@@ -218,7 +233,7 @@ fn service_table(
     services: &[(usize, &Service)],
     lang: Lang,
 ) -> Table {
-    let headers = [
+    let mut headers = vec![
         lang.pick("ক্রমিক নং", "No."),
         lang.pick("সেবার নাম", "Service"),
         lang.pick("সেবা প্রদান পদ্ধতি", "How it is delivered"),
@@ -236,13 +251,42 @@ fn service_table(
             "Responsible officer (name, designation, phone and email)",
         ),
     ];
+    // The columns field offices add, only where some service of this table has them.
+    let has = |f: fn(&Service) -> bool| services.iter().any(|(_, s)| f(s));
+    let (superior, place, remarks) = (
+        has(|s| s.superior.is_some()),
+        has(|s| s.place.is_some()),
+        has(|s| s.remarks.is_some()),
+    );
+    if superior {
+        headers.push(lang.pick(
+            "উর্ধ্বতন কর্মকর্তা (নাম, পদবী, মোবাইল নম্বর ও ই-মেইল)",
+            "Superior officer (name, designation, phone and email)",
+        ));
+    }
+    if place {
+        headers.push(lang.pick("সেবা প্রদানের স্থান", "Where it is delivered"));
+    }
+    if remarks {
+        headers.push(lang.pick("মন্তব্য", "Remarks"));
+    }
     let t = |text: &Text| text.get(lang.code()).to_string();
+    let optional = |text: &Option<Text>| text.as_ref().map(|x| vec![t(x)]).unwrap_or_default();
+    let mut sections = Vec::new();
+    let mut last_section: Option<&Text> = None;
     let rows = services
         .iter()
-        .map(|&(serial, s)| {
+        .enumerate()
+        .map(|(index, &(serial, s))| {
+            if s.section.as_ref() != last_section {
+                if let Some(section) = &s.section {
+                    sections.push((index, t(section)));
+                }
+                last_section = s.section.as_ref();
+            }
             let methods: Vec<String> = s.methods.iter().map(t).collect();
             let documents: Vec<String> = s.documents.iter().map(|d| paper(d, lang)).collect();
-            vec![
+            let mut cells = vec![
                 vec![lang.serial(serial)],
                 vec![t(&s.name)],
                 list_cell(lang, &methods),
@@ -250,14 +294,26 @@ fn service_table(
                 vec![t(&s.fee)],
                 vec![t(&s.time_limit)],
                 officer_cell(charter.officers.get(&s.officer), lang),
-            ]
+            ];
+            if superior {
+                let officer = s.superior.as_ref().and_then(|id| charter.officers.get(id));
+                cells.push(officer_cell(officer, lang));
+            }
+            if place {
+                cells.push(optional(&s.place));
+            }
+            if remarks {
+                cells.push(optional(&s.remarks));
+            }
+            cells
         })
         .collect();
     Table {
         caption: category_heading(category, lang).to_string(),
-        headers: headers.iter().map(|h| h.to_string()).collect(),
         column_numbers: (1..=headers.len()).map(|n| lang.serial(n)).collect(),
+        headers: headers.iter().map(|h| h.to_string()).collect(),
         rows,
+        sections,
     }
 }
 
@@ -324,7 +380,7 @@ fn grievance_table(charter: &Charter, lang: Lang) -> Table {
             .pick("অভিযোগ প্রতিকার ব্যবস্থাপনা", "Grievance redress")
             .to_string(),
         headers: headers.iter().map(|h| h.to_string()).collect(),
-        column_numbers: Vec::new(),
         rows,
+        ..Table::default()
     }
 }

@@ -97,7 +97,14 @@ fn table_html(table: &Table) -> String {
         out.push_str("</tr>\n");
     }
     out.push_str("</thead>\n<tbody>\n");
-    for cells in &table.rows {
+    for (index, cells) in table.rows.iter().enumerate() {
+        if let Some(section) = table.section_before(index) {
+            out.push_str(&format!(
+                "<tr class=\"section\"><th colspan=\"{}\" scope=\"rowgroup\">{}</th></tr>\n",
+                table.headers.len(),
+                escape(section)
+            ));
+        }
         out.push_str("<tr>");
         for (i, lines) in cells.iter().enumerate() {
             // The heading travels with each cell, for the stacked layout of narrow screens.

@@ -20,6 +20,8 @@ struct Output<'a> {
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     updated: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
     office: OfficeJson,
     vision: String,
     mission: String,
@@ -79,6 +81,14 @@ struct ServiceJson {
     time_limit: TimeLimitJson,
     officer: OfficerJson,
     keywords: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    superior: Option<OfficerJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    remarks: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    section: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -134,6 +144,7 @@ pub fn render(charter: &Charter, lang: Lang, service: Option<&str>) -> String {
         lang: l,
         title: charter.title(l),
         updated: charter.updated.as_deref(),
+        source: charter.source.as_deref(),
         office: OfficeJson {
             government: opt(&office.government),
             name: t(&office.name),
@@ -205,6 +216,13 @@ fn service_json(
         time_limit: time_limit(&s.time_limit, lang),
         officer: officer_json(&s.officer, charter.officers.get(&s.officer), lang),
         keywords: s.keywords.clone(),
+        superior: s
+            .superior
+            .as_ref()
+            .map(|id| officer_json(id, charter.officers.get(id), lang)),
+        place: s.place.as_ref().map(|t| t.get(l).to_string()),
+        remarks: s.remarks.as_ref().map(|t| t.get(l).to_string()),
+        section: s.section.as_ref().map(|t| t.get(l).to_string()),
     }
 }
 

@@ -49,7 +49,13 @@ fn table_md(table: &Table) -> String {
             .map(|n| cell(std::slice::from_ref(n)))
             .collect()));
     }
-    for cells in &table.rows {
+    for (index, cells) in table.rows.iter().enumerate() {
+        // Markdown has no cell across a table: a sub-heading is a row of one bold cell.
+        if let Some(section) = table.section_before(index) {
+            let mut cells = vec![format!("**{}**", cell(&[section.to_string()]))];
+            cells.resize(table.headers.len(), String::new());
+            out.push_str(&row(cells));
+        }
         out.push_str(&row(cells.iter().map(|lines| cell(lines)).collect()));
     }
     out.push('\n');

@@ -269,8 +269,14 @@ impl Flow {
             .collect();
         let head_height: f32 = head_rows.iter().map(|(_, h, _)| h).sum();
         let mut first = true;
-        for cells in &table.rows {
-            let (laid, height) = self.lay_row(cells, &widths, false, false);
+        let across = [self.text_width()];
+        for (index, cells) in table.rows.iter().enumerate() {
+            // A section's sub-heading spans the table and stays with the row after it.
+            let section = table
+                .section_before(index)
+                .map(|s| self.lay_row(&[vec![s.to_string()]], &across, true, false));
+            let (laid, row_height) = self.lay_row(cells, &widths, false, false);
+            let height = row_height + section.as_ref().map_or(0.0, |(_, h)| *h);
             if first {
                 self.place_headings(head_height + height);
             }
@@ -284,7 +290,10 @@ impl Flow {
                 }
                 first = false;
             }
-            self.draw_row(&laid, &widths, height, false);
+            if let Some((laid, h)) = section {
+                self.draw_row(&laid, &across, h, true);
+            }
+            self.draw_row(&laid, &widths, row_height, false);
         }
         self.y += 10.0;
     }

@@ -81,7 +81,14 @@ pub fn grid(table: &Table, columns: usize) -> String {
         let boxes: Vec<String> = table
             .rows
             .iter()
-            .map(|row| grid(&stacked(table, row), columns))
+            .enumerate()
+            .map(|(index, row)| {
+                let mut out = String::new();
+                if let Some(section) = table.section_before(index) {
+                    push_wrapped(&mut out, section, columns, "");
+                }
+                out + &grid(&stacked(table, row), columns)
+            })
             .collect();
         return boxes.join("\n");
     }
@@ -92,12 +99,30 @@ pub fn grid(table: &Table, columns: usize) -> String {
         rule(&mut out, &widths, ('├', '┼', '┤'));
         row(&mut out, &widths, &one_line_cells(&table.column_numbers));
     }
-    for cells in &table.rows {
-        rule(&mut out, &widths, ('├', '┼', '┤'));
+    for (index, cells) in table.rows.iter().enumerate() {
+        match table.section_before(index) {
+            Some(section) => {
+                rule(&mut out, &widths, ('├', '┴', '┤'));
+                spanning(&mut out, &widths, section);
+                rule(&mut out, &widths, ('├', '┬', '┤'));
+            }
+            None => rule(&mut out, &widths, ('├', '┼', '┤')),
+        }
         row(&mut out, &widths, cells);
     }
     rule(&mut out, &widths, ('└', '┴', '┘'));
     out
+}
+
+/// A line across every column: a section's sub-heading.
+fn spanning(out: &mut String, widths: &[usize], text: &str) {
+    let inner = widths.iter().sum::<usize>() + 3 * widths.len().saturating_sub(1);
+    for line in wrap(text, inner) {
+        out.push_str("│ ");
+        out.push_str(&line);
+        out.push_str(&" ".repeat(inner.saturating_sub(width(&line)) + 1));
+        out.push_str("│\n");
+    }
 }
 
 /// One row of a table as a two-column table: the first cell (the serial) beside the first
@@ -115,6 +140,7 @@ fn stacked(table: &Table, cells: &[Vec<String>]) -> Table {
             .skip(1)
             .map(|(h, cell)| vec![vec![h.clone()], cell.clone()])
             .collect(),
+        sections: Vec::new(),
     }
 }
 
