@@ -126,7 +126,7 @@ fn complete_charters_pass_strict_without_a_warning() {
         .unwrap();
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "checked 2 files: 0 errors, 0 warnings\n"
+        "checked 3 files: 0 errors, 0 warnings\n"
     );
     assert_eq!(out.status.code(), Some(0));
     let (code, findings) = validate_json(&["--strict", "tests/fixtures/valid"]);
