@@ -41,11 +41,26 @@ impl Lang {
         }
     }
 
-    fn number(self, n: usize) -> String {
+    /// A number in this language's digits.
+    pub fn number(self, n: usize) -> String {
         match self {
             Lang::Bn => bangla::bengali_number(n, 1),
             Lang::En => n.to_string(),
         }
+    }
+}
+
+/// A date (`2024-07-01`) as the document prints it: in Bengali digits for a Bengali document.
+pub fn date(date: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Bn => date
+            .chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32('০' as u32 + d).unwrap_or(c),
+                None => c,
+            })
+            .collect(),
+        Lang::En => date.to_string(),
     }
 }
 
@@ -56,6 +71,8 @@ pub enum Block {
     Header(Vec<String>),
     /// The document title.
     Title(String),
+    /// When the charter was last revised, labelled: `সর্বশেষ হালনাগাদ: ২০২৪-০৭-০১`.
+    Updated(String),
     /// A numbered section heading: `১. ভিশন ও মিশন`.
     Heading(String),
     /// A subsection heading: `২.১ নাগরিক সেবা`.
@@ -111,6 +128,10 @@ pub fn build(charter: &Charter, lang: Lang, selection: &Selection) -> Vec<Block>
     let t = |text: &Text| text.get(lang.code()).to_string();
     let mut blocks = vec![Block::Header(header(charter, lang))];
     blocks.push(Block::Title(charter.title(lang.code()).to_string()));
+    if let Some(updated) = &charter.updated {
+        let label = lang.pick("সর্বশেষ হালনাগাদ", "Last updated");
+        blocks.push(Block::Updated(format!("{label}: {}", date(updated, lang))));
+    }
     if selection.service.is_none() {
         blocks.push(Block::Heading(
             lang.pick("১. ভিশন ও মিশন", "1. Vision and mission").into(),

@@ -57,6 +57,9 @@ pub fn render(blocks: &[Block], lang: Lang, title: &str) -> String {
                 out.push_str("</header>\n");
             }
             Block::Title(text) => out.push_str(&format!("<h1>{}</h1>\n", escape(text))),
+            Block::Updated(text) => {
+                out.push_str(&format!("<p class=\"updated\">{}</p>\n", escape(text)));
+            }
             Block::Heading(text) => out.push_str(&format!("<h2>{}</h2>\n", escape(text))),
             Block::Subheading(text) => out.push_str(&format!("<h3>{}</h3>\n", escape(text))),
             Block::Paragraph { label, text } => {

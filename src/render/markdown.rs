@@ -12,6 +12,7 @@ pub fn render(blocks: &[Block]) -> String {
                 out.push_str(&format!("**{}**\n\n", lines.join("**<br>\n**")));
             }
             Block::Title(title) => out.push_str(&format!("# {}\n\n", escape(title))),
+            Block::Updated(text) => out.push_str(&format!("*{}*\n\n", escape(text))),
             Block::Heading(text) => out.push_str(&format!("## {}\n\n", escape(text))),
             Block::Subheading(text) => out.push_str(&format!("### {}\n\n", escape(text))),
             Block::Paragraph { label, text } => {

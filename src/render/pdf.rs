@@ -411,6 +411,8 @@ pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<
                 flow.y += 6.0;
             }
             Block::Title(title) => flow.paragraph(title, 18.0, title.len(), 0.0, true, 10.0),
+            // Printed in every page's footer instead.
+            Block::Updated(_) => {}
             Block::Heading(text) => flow.heading(text, 13.0, 6.0),
             Block::Subheading(text) => flow.heading(text, 11.0, 4.0),
             Block::Paragraph { label, text } => {
@@ -455,6 +457,7 @@ fn write(mut flow: Flow, info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>
             } else {
                 "হালনাগাদ"
             };
+            let date = super::document::date(date, info.lang);
             flow.lay(&format!("{label}: {date}"), 8.5, 0, 300.0)
         });
         footers.push((laid, left));

@@ -23,6 +23,10 @@ pub fn render(blocks: &[Block], columns: usize) -> String {
                 centred(&mut out, title, columns);
                 out.push('\n');
             }
+            Block::Updated(text) => {
+                centred(&mut out, text, columns);
+                out.push('\n');
+            }
             Block::Heading(text) => {
                 push_wrapped(&mut out, text, columns, "");
                 out.push('\n');
