@@ -61,6 +61,17 @@ pub enum Command {
     /// Exit codes: 0 nothing (left) to fix, 1 with --check something would change (or a file
     /// cannot be fixed into a valid charter), 2 usage or I/O error.
     Fix(FixArgs),
+    /// Make a charter file from the charter an office already publishes: a web page saved from
+    /// a browser, a Word (DOCX) file, or text copied from a page or a PDF.
+    ///
+    /// Columns are recognised by their headings, Bijoy text is converted, officers are read out
+    /// of their cells; what finds no place is kept as `# import:` comments. The report (columns,
+    /// services, officers, what was not placed, the validator's findings) goes to stderr, or as
+    /// JSON with --format json (to stdout when the charter is written to a file).
+    ///
+    /// Exit codes: 0 the result is a valid charter, 1 written but it has errors to fix (the
+    /// report lists them), 2 the input is unreadable or holds no charter (nothing written).
+    Import(ImportArgs),
     /// Convert text typed in Bijoy (SutonnyMJ and its sister fonts) to Unicode Bengali: a letter,
     /// a notice, a table pasted from a Word file. Words that are not Bijoy (English, web
     /// addresses, Unicode Bengali) are left as they are.
@@ -288,6 +299,54 @@ pub struct FixArgs {
     /// Charter files, or directories of them [default: charters/]
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+}
+
+/// Arguments of `charter import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The published charter: a file, or `-` for standard input.
+    #[arg(value_name = "INPUT", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Write the charter here [default: standard output].
+    #[arg(long, short, value_name = "OUT.toml", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Import many inputs at once, one charter each, named after the input (`page.html` →
+    /// `DIR/page.toml`).
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// What the input is.
+    #[arg(long = "from", value_enum, default_value_t = ImportFrom::Auto)]
+    pub from: ImportFrom,
+    /// An existing charter of this office: services and officers whose Bengali is unchanged
+    /// keep its ids (and its keywords and translations), so that `charter diff` shows only what
+    /// the page changed.
+    #[arg(long, value_name = "EXISTING.toml")]
+    pub ids_from: Option<PathBuf>,
+    /// How to write the report.
+    #[arg(long, value_enum, default_value_t = ImportReport::Human)]
+    pub format: ImportReport,
+}
+
+/// The kinds of input `charter import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFrom {
+    /// Decide by the content: a DOCX zip, HTML markup, else text.
+    Auto,
+    /// Plain text: tab- or pipe-separated, one cell a line or a paragraph.
+    Text,
+    /// An HTML page.
+    Html,
+    /// A Word (DOCX) file.
+    Docx,
+}
+
+/// The report formats of `charter import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportReport {
+    /// Lines for people, on stderr.
+    Human,
+    /// One JSON object per input.
+    Json,
 }
 
 /// Arguments of `charter bijoy`.

@@ -74,6 +74,11 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// Arguments that do not go together.
+    Usage {
+        /// What is wrong with them.
+        message: String,
+    },
     /// Output could not be written.
     Write {
         /// Where: a file, or `<stdout>`.
@@ -122,6 +127,7 @@ impl fmt::Display for Error {
                 "no {option} given: pass {option}, set {env}, or put it in the config file (see `charter reply --help`)"
             ),
             Error::Unusable { path, reason } => write!(f, "{}: {reason}", path.display()),
+            Error::Usage { message } => write!(f, "{message}"),
             Error::UnknownService {
                 id,
                 path,

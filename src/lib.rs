@@ -11,6 +11,7 @@ pub mod dir;
 pub mod error;
 pub mod fix;
 pub mod format;
+pub mod import;
 pub mod mail;
 pub mod render;
 pub mod report;

@@ -865,6 +865,13 @@ fn judge(word: &str, chars: &mut Vec<char>) -> Kind {
         chars.push(c);
     }
     let chars = &chars[..];
+    // One glyph alone is no word: a conjunct or a sign never stands by itself, and a bullet
+    // drawn in a symbol font (Wingdings' Ø) looks the same.
+    if let [c] = chars
+        && !c.is_ascii()
+    {
+        return Kind::Neutral;
+    }
     if letters == 0 && symbols == 0 {
         let digits = chars.iter().any(char::is_ascii_digit);
         let glyphs = chars

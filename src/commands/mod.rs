@@ -5,6 +5,7 @@ mod completions;
 mod diff;
 mod fix;
 mod fmt;
+mod import;
 mod init;
 mod matching;
 mod outbox;
@@ -31,6 +32,7 @@ pub fn dispatch(cli: Cli) -> Result<u8, Error> {
         Command::Match { charter, text } => matching::run(&charter, &text),
         Command::Set(args) => set::run(&args),
         Command::Fmt(args) => fmt::run(&args),
+        Command::Import(args) => import::run(&args),
         Command::Fix(args) => fix::run(&args),
         Command::Bijoy(args) => bijoy::run(&args),
         Command::Diff(args) => diff::run(&args),

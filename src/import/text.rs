@@ -1,0 +1,671 @@
+//! Plain text, as a clerk gets it by copying a charter page or a PDF: tab-separated rows, pipe
+//! tables (with or without the outer pipes, rows broken over lines, one cell a line), one cell a
+//! paragraph or a line with no separator at all, and prose around the tables.
+//!
+//! Tables are found by their headings: a run of cells that name a charter's columns
+//! ([`columns::classify`]), followed by the first serial number. The number of headings is the
+//! number of columns; rows then start at each serial number, so a cell that runs over several
+//! lines or paragraphs stays one cell, and a page cut off mid-row leaves a row marked `cut`.
+
+use super::columns::{self, Column};
+use super::page::{Cell, Grid, Piece, Row, clean};
+use crate::bangla::{self, bijoy};
+
+/// Reads text into paragraphs and tables.
+pub fn read(text: &str) -> Vec<Piece> {
+    let text = text
+        .trim_start_matches('\u{feff}')
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    // Bijoy is converted first, line by line (a page can mix it with Unicode): its `|` is a
+    // danda inside a word and must not be read as a table's separator.
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| bijoy::to_unicode(l).into_owned())
+        .collect();
+    let mut pieces = Vec::new();
+    let mut plain: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if let Some(end) = tab_region(&lines, i) {
+            flush_plain(&mut plain, &mut pieces);
+            pieces.extend(tab_table(&lines[i..end]));
+            i = end;
+        } else if is_pipe_line(&lines[i]) {
+            // The first cell of a table laid out one cell a line can be on the line before the
+            // first separator (`ক্রমিক নং` then `|`).
+            let mut start = i;
+            if lines[i].trim_start().starts_with('|')
+                && !is_markdown_row(&lines[i])
+                && plain.last().is_some_and(|l| !l.trim().is_empty())
+            {
+                plain.pop();
+                start = i - 1;
+            }
+            flush_plain(&mut plain, &mut pieces);
+            let end = pipe_region_end(&lines, i);
+            pieces.extend(pipe_table(&lines[start..end]));
+            i = end;
+        } else {
+            plain.push(&lines[i]);
+            i += 1;
+        }
+    }
+    flush_plain(&mut plain, &mut pieces);
+    let mut pieces = tables_in_paragraphs(pieces);
+    // A page that ends without a line break was cut off: when its last piece is a table, the
+    // end fell inside that table's last row.
+    if !text.ends_with('\n')
+        && let Some(Piece::Table(grid)) = pieces.last_mut()
+        && grid.ragged
+        && grid.rows.len() > 1
+        && let Some(row) = grid.rows.last_mut()
+    {
+        row.cut = true;
+    }
+    pieces
+}
+
+/// Paragraphs of plain lines: split at empty lines. A paragraph of spaces only is kept, empty:
+/// in a table laid out one cell a paragraph it is an empty cell.
+fn flush_plain(plain: &mut Vec<&str>, pieces: &mut Vec<Piece>) {
+    let mut lines: Vec<String> = Vec::new();
+    let mut spaces_only = false;
+    for line in plain.drain(..).chain([""]) {
+        if line.is_empty() {
+            if !lines.is_empty() || spaces_only {
+                let lines = std::mem::take(&mut lines);
+                pieces.push(Piece::Text { lines, heading: 0 });
+            }
+            spaces_only = false;
+            continue;
+        }
+        let cleaned = clean(line);
+        if cleaned.is_empty() {
+            spaces_only = lines.is_empty();
+        } else {
+            lines.push(cleaned);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tab-separated rows
+
+fn is_tab_row(line: &str) -> bool {
+    line.split('\t').filter(|c| !c.trim().is_empty()).count() >= 2
+}
+
+/// The end of the run of tab-separated rows that starts at `start`, if one does: blank lines
+/// may stand between rows.
+fn tab_region(lines: &[String], start: usize) -> Option<usize> {
+    if !is_tab_row(&lines[start]) {
+        return None;
+    }
+    let mut end = start + 1;
+    let mut last_row = start;
+    while end < lines.len() && (is_tab_row(&lines[end]) || lines[end].trim().is_empty()) {
+        if is_tab_row(&lines[end]) {
+            last_row = end;
+        }
+        end += 1;
+    }
+    Some(last_row + 1)
+}
+
+fn tab_table(lines: &[String]) -> Vec<Piece> {
+    let rows = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| Row {
+            cells: l.split('\t').map(Cell::new).collect(),
+            cut: false,
+        })
+        .collect();
+    vec![Piece::Table(Grid {
+        rows,
+        ragged: false,
+    })]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pipe tables
+
+fn is_pipe_line(line: &str) -> bool {
+    line.contains('|')
+}
+
+/// A Markdown row: pipes at both ends and between cells.
+fn is_markdown_row(line: &str) -> bool {
+    let t = line.trim();
+    t.len() > 2 && t.starts_with('|') && t.ends_with('|') && split_markdown(t).len() >= 2
+}
+
+/// The end of a pipe table that starts at `start`: past its last pipe line (lines without a pipe
+/// may stand between, inside cells), and past the lines after it up to an empty line, which can
+/// be the rest of a row cut off by the end of the page.
+fn pipe_region_end(lines: &[String], start: usize) -> usize {
+    const GAP: usize = 12;
+    let mut last = start;
+    let mut i = start + 1;
+    while i < lines.len() && i - last <= GAP {
+        if is_pipe_line(&lines[i]) {
+            last = i;
+        }
+        i += 1;
+    }
+    let mut end = last + 1;
+    while end < lines.len() && !lines[end].trim().is_empty() {
+        end += 1;
+    }
+    end
+}
+
+fn pipe_table(lines: &[String]) -> Vec<Piece> {
+    let first = lines
+        .iter()
+        .find(|l| is_pipe_line(l))
+        .map_or("", |l| l.as_str());
+    if is_markdown_row(first) {
+        return markdown_table(lines);
+    }
+    // Cells run from one pipe to the next, across lines; rows are found by their serials.
+    let text = lines.join("\n");
+    let mut tokens: Vec<Cell> = Vec::new();
+    let mut before = Vec::new();
+    for (k, piece) in text.split('|').enumerate() {
+        if k == 0 {
+            // Only the last line before the first pipe is a cell; the rest is text before the
+            // table.
+            let mut lines: Vec<&str> = piece.lines().filter(|l| !l.trim().is_empty()).collect();
+            let cell = lines.pop().unwrap_or("");
+            before.extend(lines.into_iter().map(Piece::line));
+            tokens.push(Cell::new(cell));
+            continue;
+        }
+        push_token(&mut tokens, piece);
+    }
+    let mut pieces = before;
+    pieces.extend(grids_from_cells(tokens));
+    pieces
+}
+
+/// Adds the text between two pipes as a cell. A cell whose last line is a serial number alone
+/// is two: the end of what came before (a sub-heading between rows) and the next row's serial.
+fn push_token(tokens: &mut Vec<Cell>, text: &str) {
+    let cell = Cell::new(text);
+    if cell.lines.len() >= 2
+        && cell
+            .lines
+            .last()
+            .is_some_and(|l| serial_number(l).is_some())
+    {
+        let mut lines = cell.lines;
+        let serial = lines.pop().unwrap_or_default();
+        tokens.push(Cell { lines, span: 1 });
+        tokens.push(Cell {
+            lines: vec![serial],
+            span: 1,
+        });
+    } else {
+        tokens.push(cell);
+    }
+}
+
+/// Splits a Markdown row at its unescaped pipes, without the outer ones.
+fn split_markdown(line: &str) -> Vec<String> {
+    let t = line.trim();
+    let inner = t.strip_prefix('|').unwrap_or(t);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars.peek() == Some(&'|') => {
+                cell.push('|');
+                chars.next();
+            }
+            '|' => cells.push(std::mem::take(&mut cell)),
+            c => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
+
+/// A Markdown cell as text: `<br>` as line breaks, emphasis and escapes removed.
+fn markdown_cell(text: &str) -> Cell {
+    let text = text
+        .replace("<br>", "\n")
+        .replace("<br/>", "\n")
+        .replace("<br />", "\n")
+        .replace("**", "");
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            ('\\', Some(next)) if next.is_ascii_punctuation() => {
+                out.push(*next);
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    Cell::new(&out)
+}
+
+/// A table with one row a line, as Markdown writes it. A line without pipes between rows is a
+/// sub-heading; the last line, if its closing pipe is missing, was cut off.
+fn markdown_table(lines: &[String]) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut grid = Grid::default();
+    let count = lines.len();
+    for (k, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if !t.contains('|') {
+            if !grid.rows.is_empty() {
+                pieces.push(Piece::Table(std::mem::take(&mut grid)));
+            }
+            pieces.push(Piece::line(clean(t)));
+            continue;
+        }
+        let cells = split_markdown(t);
+        if cells.iter().all(|c| {
+            let c = c.trim();
+            !c.is_empty() && c.chars().all(|x| matches!(x, '-' | ':' | ' '))
+        }) {
+            continue;
+        }
+        let cut = k + 1 == count && !t.ends_with('|');
+        grid.rows.push(Row {
+            cells: cells.iter().map(|c| markdown_cell(c)).collect(),
+            cut,
+        });
+    }
+    if !grid.rows.is_empty() {
+        pieces.push(Piece::Table(grid));
+    }
+    pieces
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables laid out one cell a paragraph (or a line), and rows found by their serials
+
+/// Finds tables among paragraphs, where each cell is a paragraph of its own; failing that,
+/// where each cell is a line. Paragraphs that are no table stay as they are.
+pub fn tables_in_paragraphs(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut run: Vec<Piece> = Vec::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text { heading: 0, .. } => run.push(piece),
+            other => {
+                out.extend(paragraph_tables(std::mem::take(&mut run)));
+                out.push(other);
+            }
+        }
+    }
+    out.extend(paragraph_tables(run));
+    out
+}
+
+fn paragraph_tables(run: Vec<Piece>) -> Vec<Piece> {
+    let cells: Vec<Cell> = run
+        .iter()
+        .map(|p| match p {
+            Piece::Text { lines, .. } => Cell {
+                lines: lines.clone(),
+                span: 1,
+            },
+            Piece::Table(_) => Cell::new(""),
+        })
+        .collect();
+    if header_at(&cells).is_some() {
+        return grids_from_cells(cells);
+    }
+    // One cell a line: every line of every paragraph a cell.
+    let lines: Vec<Cell> = cells
+        .iter()
+        .flat_map(|c| c.lines.iter().map(|l| Cell::new(l)).collect::<Vec<_>>())
+        .collect();
+    if header_at(&lines).is_some() {
+        return grids_from_cells(lines);
+    }
+    run
+}
+
+/// A serial number of a row: `০১`, `1.`, `১।`, `01`, `(ক)`, with its value.
+pub fn serial_number(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let t = t
+        .trim_end_matches(['.', '।', ')', ':', '-'])
+        .trim_start_matches('(')
+        .trim();
+    if t.is_empty() || t.chars().count() > 4 {
+        return None;
+    }
+    if let Some(n) = letter_number(t) {
+        return Some(n);
+    }
+    let mut value = 0;
+    for c in t.chars() {
+        value = value * 10 + bangla::digit_value(c)?;
+    }
+    (value > 0 && value < 1000).then_some(value)
+}
+
+/// The place of a Bengali letter in the serials charters number with: ক ১, খ ২, …
+fn letter_number(t: &str) -> Option<u32> {
+    const LETTERS: [&str; 10] = ["ক", "খ", "গ", "ঘ", "ঙ", "চ", "ছ", "জ", "ঝ", "ঞ"];
+    LETTERS.iter().position(|l| *l == t).map(|p| p as u32 + 1)
+}
+
+/// Whether `cells` from `at` are a row of column numbers (`০১ ০২ …`, `(ক) (খ) …`, `১ ২ ৪ ও ৫`)
+/// as wide as the headings: printed under them, not a row of data.
+fn is_index_row(cells: &[Cell], at: usize, width: usize) -> bool {
+    let Some(window) = cells.get(at..at + width.min(cells.len() - at.min(cells.len()))) else {
+        return false;
+    };
+    if window.len() < width.min(3) || window.is_empty() {
+        return false;
+    }
+    let mut expected = 1;
+    let mut numbers = 0;
+    for cell in window {
+        let text = cell.text();
+        if text.is_empty() {
+            continue;
+        }
+        // `৪ ও ৫`: two columns numbered in one.
+        let parts: Vec<&str> = text.split(" ও ").collect();
+        for part in parts {
+            match serial_number(part) {
+                Some(n) if n == expected => expected += 1,
+                _ => return false,
+            }
+            numbers += 1;
+        }
+    }
+    numbers * 2 > width
+}
+
+/// Where a header row starts among cells: the first run of headings naming at least three
+/// columns of a charter's table, one of them its content (a name, a method, a fee, a time).
+fn header_at(cells: &[Cell]) -> Option<usize> {
+    (0..cells.len()).find(|&i| header_width(cells, i).is_some())
+}
+
+/// How many cells the header row starting at `start` spans, if one does: up to the first serial
+/// number (or row of column numbers), or while the cells are headings.
+fn header_width(cells: &[Cell], start: usize) -> Option<usize> {
+    const MAX: usize = 16;
+    let kinds: Vec<Option<Column>> = cells[start..]
+        .iter()
+        .take(MAX + 1)
+        .map(|c| columns::classify(&c.text()))
+        .collect();
+    if !matches!(kinds.first(), Some(Some(k)) if !matches!(k, Column::Other | Column::Continuation))
+    {
+        return None;
+    }
+    let mut end = 0;
+    let mut known = Vec::new();
+    let mut unknown = 0;
+    for (k, kind) in kinds.iter().enumerate() {
+        let cell = &cells[start + k];
+        if serial_number(&cell.text()).is_some() {
+            break;
+        }
+        match kind {
+            Some(Column::Other) | None if !cell.is_empty() => {
+                // A heading this tool does not know, or the data after a header with no
+                // serial column: stop where a second one appears.
+                unknown += 1;
+                if unknown > 2 || cell.text().chars().count() > 150 {
+                    break;
+                }
+            }
+            Some(kind) => known.push(*kind),
+            None => {}
+        }
+        end = k + 1;
+    }
+    let content = known.iter().any(|k| {
+        matches!(
+            k,
+            Column::Name | Column::When | Column::Methods | Column::Fee | Column::TimeLimit
+        )
+    });
+    let distinct = {
+        let mut k = known.clone();
+        k.sort_by_key(|c| *c as u8);
+        k.dedup();
+        k.len()
+    };
+    (content && distinct >= 3).then_some(end)
+}
+
+/// Builds tables from a stream of cells: each header row, then rows that start at serial
+/// numbers. What is neither (text before a table, a sub-heading between rows, what follows the
+/// last row) stays as paragraphs, in its place.
+pub fn grids_from_cells(cells: Vec<Cell>) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let Some(width) = header_width(&cells, i) else {
+            if !cells[i].is_empty() {
+                pieces.push(Piece::Text {
+                    lines: cells[i].lines.clone(),
+                    heading: 0,
+                });
+            }
+            i += 1;
+            continue;
+        };
+        let (grid, next, after) = rows_after_header(&cells, i, width);
+        pieces.push(Piece::Table(grid));
+        pieces.extend(after);
+        i = next;
+    }
+    pieces
+}
+
+/// The table whose header of `width` cells starts at `start`; returns it, where the cells after
+/// it start, and the text found between its last row and that point.
+fn rows_after_header(cells: &[Cell], start: usize, width: usize) -> (Grid, usize, Vec<Piece>) {
+    let header: Vec<Cell> = merge_continuations(&cells[start..start + width]);
+    let columns = header.len();
+    let has_serial = header
+        .first()
+        .is_some_and(|c| columns::classify(&c.text()) == Some(Column::Serial));
+    let mut grid = Grid {
+        rows: vec![Row {
+            cells: header,
+            cut: false,
+        }],
+        ragged: true,
+    };
+    let mut i = start + width;
+    if is_index_row(cells, i, width) {
+        i += width;
+    }
+    if !has_serial {
+        // Rows of as many cells as headings, to the next table.
+        while i < cells.len() && header_width(cells, i).is_none() {
+            let end = (i + width).min(cells.len());
+            let row: Vec<Cell> = cells[i..end].to_vec();
+            let cut = row.len() < width;
+            grid.rows.push(Row { cells: row, cut });
+            i = end;
+        }
+        return (grid, i, Vec::new());
+    }
+    // Text between rows waits here: a sub-heading if a row follows, what follows the table if
+    // none does.
+    let mut pending: Vec<Cell> = Vec::new();
+    while i < cells.len() {
+        let Some(n) = serial_number(&cells[i].text()) else {
+            if header_width(cells, i).is_some() {
+                break;
+            }
+            if !cells[i].is_empty() {
+                pending.push(cells[i].clone());
+            }
+            i += 1;
+            continue;
+        };
+        for heading in pending.drain(..) {
+            grid.rows.push(Row {
+                cells: vec![Cell {
+                    lines: vec![heading.text()],
+                    span: columns,
+                }],
+                cut: false,
+            });
+        }
+        // The row runs to the next serial in sequence (or one that starts the numbering again,
+        // or a new header), and has at least half its cells before it: a number in a cell is
+        // not taken for the next row.
+        let starts_row = |k: usize| {
+            serial_number(&cells[k].text()).is_some_and(|m| m == n + 1 || m == 1)
+                || header_width(cells, k).is_some()
+        };
+        let mut end = i + 1;
+        while end < cells.len() && !(end - i >= columns.div_ceil(2) && starts_row(end)) {
+            end += 1;
+        }
+        let mut row: Vec<Cell> = cells[i..end].to_vec();
+        // Empty cells past the last column are phantom columns of the page's table.
+        while row.len() > columns && row.last().is_some_and(Cell::is_empty) {
+            row.pop();
+        }
+        if row.len() > columns {
+            let numbering_goes_on =
+                end < cells.len() && serial_number(&cells[end].text()).is_some_and(|m| m == n + 1);
+            if numbering_goes_on {
+                // A cell of this row split over two paragraphs.
+                merge_extra_cells(&mut row, columns);
+            } else {
+                // A sub-heading before numbering that starts again, or what follows the table.
+                pending.extend(row.split_off(columns).into_iter().filter(|c| !c.is_empty()));
+            }
+        }
+        let cut = row.len() < columns && end >= cells.len();
+        grid.rows.push(Row { cells: row, cut });
+        i = end;
+    }
+    let after = pending
+        .into_iter()
+        .map(|c| Piece::Text {
+            lines: c.lines,
+            heading: 0,
+        })
+        .collect();
+    (grid, i, after)
+}
+
+/// A heading split over two cells (`প্রয়োজনীয় সর্বোচ্চ সময়` + `(ঘন্টা/দিন/মাস)`) is one.
+fn merge_continuations(cells: &[Cell]) -> Vec<Cell> {
+    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        match (out.last_mut(), columns::classify(&cell.text())) {
+            (Some(prev), Some(Column::Continuation)) => prev.lines.extend(cell.lines.clone()),
+            _ => out.push(cell.clone()),
+        }
+    }
+    out
+}
+
+/// A row with more cells than columns, inside a table: a cell was split over two paragraphs.
+/// The shortest cell after the serial and name joins the one before it, until the row fits.
+fn merge_extra_cells(row: &mut Vec<Cell>, columns: usize) {
+    while row.len() > columns && row.len() > 3 {
+        let shortest = (2..row.len())
+            .min_by_key(|&k| row[k].text().chars().count())
+            .unwrap_or(row.len() - 1);
+        let cell = row.remove(shortest);
+        row[shortest - 1].lines.extend(cell.lines);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tables(pieces: &[Piece]) -> Vec<&Grid> {
+        pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Table(g) => Some(g),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn texts(row: &Row) -> Vec<String> {
+        row.cells.iter().map(Cell::text).collect()
+    }
+
+    #[test]
+    fn serial_numbers() {
+        for (text, n) in [
+            ("০১", 1),
+            ("1.", 1),
+            ("১।", 1),
+            ("01", 1),
+            ("(খ)", 2),
+            ("১২", 12),
+        ] {
+            assert_eq!(serial_number(text), Some(n), "{text}");
+        }
+        for text in ["", "০", "১ দিন", "20/-", "২০২৪", "সেবা"] {
+            assert_eq!(serial_number(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pipe_table_broken_over_lines() {
+        let text = "(০৪) সিটিজেন চার্টার\nক্রমিক নং | সেবার নাম | সময়সীমা | সেবা প্রদানে পদ্ধতি |\n০১ | সনদ\n| চাহিবা মাত্র\n| তদন্তের মাধ্যমে\n|\n০২ | ওয়ারিশ | ৩ দিন | তদন্ত |\n০৩ | মৃত্যু";
+        let pieces = read(text);
+        assert_eq!(pieces[0], Piece::line("(০৪) সিটিজেন চার্টার"));
+        let grid = tables(&pieces)[0];
+        assert_eq!(grid.rows.len(), 4);
+        assert_eq!(
+            texts(&grid.rows[1]),
+            ["০১", "সনদ", "চাহিবা মাত্র", "তদন্তের মাধ্যমে"]
+        );
+        assert!(!grid.rows[2].cut);
+        assert!(grid.rows[3].cut, "the last row is cut off");
+    }
+
+    #[test]
+    fn one_cell_a_paragraph_with_a_header_repeated_per_department() {
+        let text = "প্রশাসন বিভাগঃ\n\nক্র নং\n\nসেবার বিবরণ\n\nসময়\n\nসেবার মূল্য\n\n০১\n\nনাগরিক সনদপত্র\n\nতাৎক্ষনিক\n\n20/-\n\n \n\nপ্রকৌশল বিভাগঃ\n\nক্র নং\n\nসেবার বিবরণ\n\nসময়\n\nসেবার মূল্য\n\n০১\n\nসড়ক বাতি\n\n2 থেকে 3 দিন\n\nবিনামূল্যে\n";
+        let pieces = read(text);
+        assert_eq!(pieces[0], Piece::line("প্রশাসন বিভাগঃ"));
+        let grids = tables(&pieces);
+        assert_eq!(grids.len(), 2);
+        assert_eq!(
+            texts(&grids[0].rows[1]),
+            ["০১", "নাগরিক সনদপত্র", "তাৎক্ষনিক", "20/-"]
+        );
+        assert!(pieces.contains(&Piece::line("প্রকৌশল বিভাগঃ")));
+        assert_eq!(texts(&grids[1].rows[1])[1], "সড়ক বাতি");
+        assert!(!grids[1].rows[1].cut);
+        // A page that ends without a line break was cut off inside its last cell.
+        let cut = read(text.trim_end());
+        assert!(tables(&cut)[1].rows[1].cut);
+    }
+
+    #[test]
+    fn an_index_row_is_skipped_and_tab_rows_are_rows() {
+        let text = "ক্রমিক নং\tসেবার নাম\tসেবা মূল্য\tসময়সীমা\n০১\t০২\t০৩\t০৪\n০১\tতথ্য প্রদান\tবিনামূল্যে\t৩ কার্যদিবস\n";
+        let pieces = read(text);
+        let grid = tables(&pieces)[0];
+        assert_eq!(grid.rows.len(), 3, "{grid:?}");
+    }
+}
