@@ -33,6 +33,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter')
             [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments')
             [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Mend charters'' encoding: text typed in Bijoy (SutonnyMJ) becomes Unicode Bengali, text is normalised to NFC, and stray zero-width characters are removed. Comments, layout and every other byte stay; each change is listed as `file:line: key: old → new`')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Make a charter file from the charter an office already publishes: a web page saved from a browser, a Word (DOCX) file, or text copied from a page or a PDF')
             [CompletionResult]::new('bijoy', 'bijoy', [CompletionResultType]::ParameterValue, 'Convert text typed in Bijoy (SutonnyMJ and its sister fonts) to Unicode Bengali: a letter, a notice, a table pasted from a Word file. Words that are not Bijoy (English, web addresses, Unicode Bengali) are left as they are')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter charter that validates')
@@ -149,6 +150,17 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'charter;import' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the charter here [default: standard output]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the charter here [default: standard output]')
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Import many inputs at once, one charter each, named after the input (`page.html` → `DIR/page.toml`)')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'What the input is')
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'An existing charter of this office: services and officers whose Bengali is unchanged keep its ids (and its keywords and translations), so that `charter diff` shows only what the page changed')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'How to write the report')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'charter;bijoy' {
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file instead of standard output')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file instead of standard output')
@@ -193,6 +205,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter')
             [CompletionResult]::new('fmt', 'fmt', [CompletionResultType]::ParameterValue, 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments')
             [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, 'Mend charters'' encoding: text typed in Bijoy (SutonnyMJ) becomes Unicode Bengali, text is normalised to NFC, and stray zero-width characters are removed. Comments, layout and every other byte stay; each change is listed as `file:line: key: old → new`')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Make a charter file from the charter an office already publishes: a web page saved from a browser, a Word (DOCX) file, or text copied from a page or a PDF')
             [CompletionResult]::new('bijoy', 'bijoy', [CompletionResultType]::ParameterValue, 'Convert text typed in Bijoy (SutonnyMJ and its sister fonts) to Unicode Bengali: a letter, a notice, a table pasted from a Word file. Words that are not Bijoy (English, web addresses, Unicode Bengali) are left as they are')
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter charter that validates')
@@ -232,6 +245,9 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             break
         }
         'charter;help;fix' {
+            break
+        }
+        'charter;help;import' {
             break
         }
         'charter;help;bijoy' {

@@ -34,6 +34,9 @@ _charter() {
             charter,help)
                 cmd="charter__subcmd__help"
                 ;;
+            charter,import)
+                cmd="charter__subcmd__import"
+                ;;
             charter,init)
                 cmd="charter__subcmd__init"
                 ;;
@@ -78,6 +81,9 @@ _charter() {
                 ;;
             charter__subcmd__help,help)
                 cmd="charter__subcmd__help__subcmd__help"
+                ;;
+            charter__subcmd__help,import)
+                cmd="charter__subcmd__help__subcmd__import"
                 ;;
             charter__subcmd__help,init)
                 cmd="charter__subcmd__help__subcmd__init"
@@ -137,7 +143,7 @@ _charter() {
 
     case "${cmd}" in
         charter)
-            opts="-h -V --help --version validate render reply outbox match set fmt fix bijoy diff init completions man schema help"
+            opts="-h -V --help --version validate render reply outbox match set fmt fix import bijoy diff init completions man schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -233,7 +239,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__help)
-            opts="validate render reply outbox match set fmt fix bijoy diff init completions man schema help"
+            opts="validate render reply outbox match set fmt fix import bijoy diff init completions man schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -317,6 +323,20 @@ _charter() {
             return 0
             ;;
         charter__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        charter__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -477,6 +497,44 @@ _charter() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        charter__subcmd__import)
+            opts="-o -h --output --out-dir --from --ids-from --format --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --out-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -W "auto text html docx" -- "${cur}"))
+                    return 0
+                    ;;
+                --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

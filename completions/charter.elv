@@ -30,6 +30,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand set 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter'
             cand fmt 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments'
             cand fix 'Mend charters'' encoding: text typed in Bijoy (SutonnyMJ) becomes Unicode Bengali, text is normalised to NFC, and stray zero-width characters are removed. Comments, layout and every other byte stay; each change is listed as `file:line: key: old → new`'
+            cand import 'Make a charter file from the charter an office already publishes: a web page saved from a browser, a Word (DOCX) file, or text copied from a page or a PDF'
             cand bijoy 'Convert text typed in Bijoy (SutonnyMJ and its sister fonts) to Unicode Bengali: a letter, a notice, a table pasted from a Word file. Words that are not Bijoy (English, web addresses, Unicode Bengali) are left as they are'
             cand diff 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
             cand init 'Write a commented starter charter that validates'
@@ -131,6 +132,16 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'charter;import'= {
+            cand -o 'Write the charter here [default: standard output]'
+            cand --output 'Write the charter here [default: standard output]'
+            cand --out-dir 'Import many inputs at once, one charter each, named after the input (`page.html` → `DIR/page.toml`)'
+            cand --from 'What the input is'
+            cand --ids-from 'An existing charter of this office: services and officers whose Bengali is unchanged keep its ids (and its keywords and translations), so that `charter diff` shows only what the page changed'
+            cand --format 'How to write the report'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'charter;bijoy'= {
             cand -o 'Write to this file instead of standard output'
             cand --output 'Write to this file instead of standard output'
@@ -169,6 +180,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand set 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter'
             cand fmt 'Rewrite charters in the canonical layout (key order of the format, one blank line between tables, normal spacing and quoting, NFC text, long arrays one item a line), keeping comments'
             cand fix 'Mend charters'' encoding: text typed in Bijoy (SutonnyMJ) becomes Unicode Bengali, text is normalised to NFC, and stray zero-width characters are removed. Comments, layout and every other byte stay; each change is listed as `file:line: key: old → new`'
+            cand import 'Make a charter file from the charter an office already publishes: a web page saved from a browser, a Word (DOCX) file, or text copied from a page or a PDF'
             cand bijoy 'Convert text typed in Bijoy (SutonnyMJ and its sister fonts) to Unicode Bengali: a letter, a notice, a table pasted from a Word file. Words that are not Bijoy (English, web addresses, Unicode Bengali) are left as they are'
             cand diff 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
             cand init 'Write a commented starter charter that validates'
@@ -198,6 +210,8 @@ set edit:completion:arg-completer[charter] = {|@words|
         &'charter;help;fmt'= {
         }
         &'charter;help;fix'= {
+        }
+        &'charter;help;import'= {
         }
         &'charter;help;bijoy'= {
         }

@@ -3,7 +3,7 @@
 use crate::charter::{self, Severity};
 use crate::cli::{ImportArgs, ImportFrom, ImportReport};
 use crate::error::Error;
-use crate::import::{self, Failure, Kind, Options, Report};
+use crate::import::{self, Kind, Options, Report};
 use crate::report::{self, Finding};
 use rayon::prelude::*;
 use serde::Serialize;

@@ -673,10 +673,13 @@ impl Walk<'_> {
                 continue;
             }
             let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+            // One cell of text, no serial: across the table (a short row, a spanning cell) or
+            // in the serial's column where a service's name never stands.
+            let in_serial_column = row.cells.first().is_some_and(|c| !c.is_empty())
+                && kinds.first() == Some(&Column::Serial);
             if filled.len() == 1
-                && row.cells.len() < kinds.len().max(2)
                 && serial_number(&filled[0].text()).is_none()
-                || filled.len() == 1 && filled[0].span > 1
+                && (row.cells.len() < kinds.len().max(2) || filled[0].span > 1 || in_serial_column)
             {
                 // A row across the table: a department's sub-heading.
                 self.section = Some(
@@ -763,7 +766,7 @@ impl Walk<'_> {
             service.time_limit = Text::Plain(time);
         }
         let place = cells::one_line(&lines(Column::Place));
-        service.place = (!place.is_empty()).then(|| Text::Plain(place));
+        service.place = (!place.is_empty()).then_some(Text::Plain(place));
         // Remarks: the remarks column, then any column the format has no field for, headed.
         let mut remarks = vec![cells::one_line(&lines(Column::Remarks))];
         for (k, kind) in kinds.iter().enumerate() {

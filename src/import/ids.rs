@@ -163,11 +163,6 @@ pub struct Unique {
 }
 
 impl Unique {
-    /// Marks an id as taken.
-    pub fn reserve(&mut self, id: &str) {
-        self.used.insert(id.to_string());
-    }
-
     /// `base`, or `base-2`, `base-3`, … whichever is free; taken from then on.
     pub fn take(&mut self, base: &str) -> String {
         let mut id = base.to_string();

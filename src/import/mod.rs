@@ -99,6 +99,8 @@ pub enum Failure {
     Html(String),
     /// The input holds no charter: no table of services, no numbered list, no charter heading.
     NoCharter,
+    /// The charter read could not be written in the canonical layout (a bug: please report it).
+    Write(String),
 }
 
 impl fmt::Display for Failure {
@@ -116,6 +118,7 @@ impl fmt::Display for Failure {
             ),
             Failure::Docx(reason) => write!(f, "not a readable Word (DOCX) file: {reason}"),
             Failure::Html(reason) => write!(f, "not a readable web page: {reason}"),
+            Failure::Write(reason) => write!(f, "the charter could not be written: {reason}"),
             Failure::NoCharter => write!(
                 f,
                 "no charter found: no table with a charter's column headings (সেবার নাম, সেবা মূল্য, …), no numbered list of services and no charter heading"
@@ -164,7 +167,11 @@ pub fn import(bytes: &[u8], kind: Kind, options: &Options) -> Result<Imported, F
     if !found {
         return Err(Failure::NoCharter);
     }
-    charter.source = url.or_else(|| options.source.clone());
+    // The page's own URL; else the source the existing charter records (a page saved to a
+    // file is still that page); else the file's name.
+    charter.source = url
+        .or_else(|| options.ids_from.and_then(|e| e.source.clone()))
+        .or_else(|| options.source.clone());
     name_everything(charter, options.ids_from);
     report.services = crate::charter::Category::ALL
         .iter()
@@ -173,7 +180,7 @@ pub fn import(bytes: &[u8], kind: Kind, options: &Options) -> Result<Imported, F
         .collect();
     report.grievance = charter.grievance.len();
     report.officers = charter.officers.keys().cloned().collect();
-    let text = write::write(&assembled).map_err(|reason| Failure::Html(reason))?;
+    let text = write::write(&assembled).map_err(Failure::Write)?;
     Ok(Imported { text, report })
 }
 

@@ -26,14 +26,6 @@ impl Piece {
             heading: 0,
         }
     }
-
-    /// The text of a paragraph, its lines joined by spaces; empty for a table.
-    pub fn text(&self) -> String {
-        match self {
-            Piece::Text { lines, .. } => lines.join(" "),
-            Piece::Table(_) => String::new(),
-        }
-    }
 }
 
 /// A table as rows of cells.

@@ -19,10 +19,22 @@ pub fn read(text: &str) -> Vec<Piece> {
         .replace('\r', "\n");
     // Bijoy is converted first, line by line (a page can mix it with Unicode): its `|` is a
     // danda inside a word and must not be read as a table's separator.
-    let lines: Vec<String> = text
+    let mut lines: Vec<String> = text
         .lines()
         .map(|l| bijoy::to_unicode(l).into_owned())
         .collect();
+    if is_markdown(&lines) {
+        lines = lines
+            .iter()
+            .flat_map(|l| {
+                if is_pipe_line(l) {
+                    vec![l.clone()]
+                } else {
+                    markdown_line(l)
+                }
+            })
+            .collect();
+    }
     let mut pieces = Vec::new();
     let mut plain: Vec<&str> = Vec::new();
     let mut i = 0;
@@ -236,6 +248,12 @@ fn split_markdown(line: &str) -> Vec<String> {
 
 /// A Markdown cell as text: `<br>` as line breaks, emphasis and escapes removed.
 fn markdown_cell(text: &str) -> Cell {
+    Cell::new(&markdown_text(text))
+}
+
+/// Markdown's markup taken off text: `<br>` as line breaks, `**`, backslash escapes and the
+/// entities `charter render` writes.
+fn markdown_text(text: &str) -> String {
     let text = text
         .replace("<br>", "\n")
         .replace("<br/>", "\n")
@@ -252,7 +270,45 @@ fn markdown_cell(text: &str) -> Cell {
             _ => out.push(c),
         }
     }
-    Cell::new(&out)
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+/// Whether text is Markdown: a table with its `| --- |` row, or `#` headings.
+fn is_markdown(lines: &[String]) -> bool {
+    let separator = lines.iter().any(|l| {
+        let t = l.trim();
+        t.starts_with('|')
+            && t.contains("---")
+            && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    });
+    separator
+        || lines
+            .iter()
+            .any(|l| l.starts_with("# ") || l.starts_with("## "))
+}
+
+/// A Markdown line outside tables as plain lines: heading marks, list marks, emphasis and
+/// escapes taken off.
+fn markdown_line(line: &str) -> Vec<String> {
+    if line.trim().is_empty() {
+        return vec![String::new()];
+    }
+    let t = line.trim_start().trim_start_matches('#').trim_start();
+    let t = t
+        .strip_prefix("- ")
+        .or_else(|| t.strip_prefix("* "))
+        .unwrap_or(t)
+        .trim();
+    let t = match t.strip_prefix('*').and_then(|r| r.strip_suffix('*')) {
+        Some(inner) if !inner.starts_with('*') => inner,
+        _ => t,
+    };
+    markdown_text(t).lines().map(str::to_string).collect()
 }
 
 /// A table with one row a line, as Markdown writes it. A line without pipes between rows is a
