@@ -251,8 +251,9 @@ fn human(outcome: &Outcome) -> String {
         .count();
     let warnings = outcome.findings.len() - errors;
     let _ = writeln!(out, "  validation: {errors} errors, {warnings} warnings");
+    // One line each: `charter validate` shows them with their snippets.
     for finding in &outcome.findings {
-        for line in report::human(finding).lines() {
+        if let Some(line) = report::human(finding).lines().next() {
             let _ = writeln!(out, "    {line}");
         }
     }

@@ -642,7 +642,10 @@ impl Walk<'_> {
             if heading.is_empty() {
                 continue;
             }
-            self.report.columns.push((heading, kind.key().to_string()));
+            let column = (heading, kind.key().to_string());
+            if !self.report.columns.contains(&column) {
+                self.report.columns.push(column);
+            }
         }
         let grievance = kinds.contains(&Column::When)
             || self.mode == Mode::Grievance && !kinds.contains(&Column::Name);
