@@ -287,6 +287,12 @@ fn layouts() -> Vec<(&'static str, String)> {
         .map(|c| format!("{c} |\n"))
         .collect();
     out.push(("one cell a line", format!("{top}{per_line}")));
+    let no_separator: String = headings
+        .iter()
+        .chain(rows.iter().flatten())
+        .map(|c| format!("{c}\n"))
+        .collect();
+    out.push(("no separator at all", format!("{top}\n{no_separator}")));
     let per_paragraph: String = headings
         .iter()
         .chain(rows.iter().flatten())
