@@ -83,8 +83,8 @@ fn the_bundled_charter_is_valid_and_its_slips_are_warnings() {
         [
             "1:1 missing-section expectations",
             "1:1 missing-section grievance",
-            "49:15 spelling services.institutional[0].time_limit",
-            "76:14 time-limit services.institutional[3].time_limit",
+            "50:15 spelling services.institutional[0].time_limit",
+            "77:14 time-limit services.institutional[3].time_limit",
         ]
     );
     assert!(
@@ -109,7 +109,7 @@ fn no_path_means_the_charters_directory() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.contains("charters/kawkhali-ict.toml:49:15: warning[spelling]"),
+        stdout.contains("charters/kawkhali-ict.toml:50:15: warning[spelling]"),
         "{stdout}"
     );
     assert!(
@@ -640,7 +640,10 @@ fn the_format_additions_validate_and_an_unknown_superior_is_an_error() {
     let text = fs::read_to_string(&path)
         .unwrap()
         .replace("superior = \"uno\"", "superior = \"assistant-programmer\"")
-        .replace("version = 1", "version = 1\nsource = \"https://doict.kawkhali.pirojpur.gov.bd/site/page/citizen-charter\"");
+        .replace(
+            "source = \"kawkhali-ict-office-charter.txt\"",
+            "source = \"https://doict.kawkhali.pirojpur.gov.bd/site/page/citizen-charter\"",
+        );
     fs::write(&path, text).unwrap();
     let (code, findings) = validate_json(&[path.to_str().unwrap()]);
     assert_eq!(code, 0, "{findings:?}");
