@@ -70,16 +70,17 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Send this service''s information (by id) to --to')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The citizen''s address, with --service')
             [CompletionResult]::new('--inquiry', '--inquiry', [CompletionResultType]::ParameterName, 'Answer the inquiry in this file (an RFC 5322 message; `-` reads standard input)')
-            [CompletionResult]::new('--maildir', '--maildir', [CompletionResultType]::ParameterName, 'Answer every inquiry in this Maildir''s new/ and move each to cur/')
+            [CompletionResult]::new('--maildir', '--maildir', [CompletionResultType]::ParameterName, 'Answer every unread inquiry in this Maildir: new/, and cur/ without the S flag. Answered ones are flagged RS, robot mail S; the rest stay unread for staff')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'The record of inquiries answered [default: $XDG_STATE_HOME/charter/replied.json]')
             [CompletionResult]::new('--max-per-sender', '--max-per-sender', [CompletionResultType]::ParameterName, 'At most this many automatic replies to one sender a day')
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The office''s address: `office@example.gov.bd` or `Name <office@example.gov.bd>`')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the message instead of sending it, and record nothing: decoded for reading, or `--dry-run=raw` as it would go on the wire')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The language of the reply [default: bn; for inquiries, the inquiry''s own]')
             [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
             [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]')
-            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the complete message instead of sending it (and record nothing)')
+            [CompletionResult]::new('--ehlo', '--ehlo', [CompletionResultType]::ParameterName, 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]')
             [CompletionResult]::new('--attach-pdf', '--attach-pdf', [CompletionResultType]::ParameterName, 'With --service: attach the service''s PDF (its one table, shaped Bengali)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -89,7 +90,8 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send every waiting message; remove only those the server accepted')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the waiting messages')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the messages waiting, in doubt and refused')
+            [CompletionResult]::new('requeue', 'requeue', [CompletionResultType]::ParameterValue, 'Move refused messages back to waiting, once the cause is fixed (all, or the files named)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -97,7 +99,9 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
             [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]')
+            [CompletionResult]::new('--ehlo', '--ehlo', [CompletionResultType]::ParameterName, 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]')
+            [CompletionResult]::new('--in-doubt', '--in-doubt', [CompletionResultType]::ParameterName, 'Also send the replies in doubt (a run stopped after handing them over, before the server confirmed them): only once you know they did not arrive')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -106,14 +110,26 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
             [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]')
+            [CompletionResult]::new('--ehlo', '--ehlo', [CompletionResultType]::ParameterName, 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'charter;outbox;requeue' {
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
+            [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
+            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
+            [CompletionResult]::new('--ehlo', '--ehlo', [CompletionResultType]::ParameterName, 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'charter;outbox;help' {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send every waiting message; remove only those the server accepted')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the waiting messages')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the messages waiting, in doubt and refused')
+            [CompletionResult]::new('requeue', 'requeue', [CompletionResultType]::ParameterValue, 'Move refused messages back to waiting, once the cause is fixed (all, or the files named)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -121,6 +137,9 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             break
         }
         'charter;outbox;help;list' {
+            break
+        }
+        'charter;outbox;help;requeue' {
             break
         }
         'charter;outbox;help;help' {
@@ -226,13 +245,17 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
         }
         'charter;help;outbox' {
             [CompletionResult]::new('send', 'send', [CompletionResultType]::ParameterValue, 'Send every waiting message; remove only those the server accepted')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the waiting messages')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the messages waiting, in doubt and refused')
+            [CompletionResult]::new('requeue', 'requeue', [CompletionResultType]::ParameterValue, 'Move refused messages back to waiting, once the cause is fixed (all, or the files named)')
             break
         }
         'charter;help;outbox;send' {
             break
         }
         'charter;help;outbox;list' {
+            break
+        }
+        'charter;help;outbox;requeue' {
             break
         }
         'charter;help;match' {

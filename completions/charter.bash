@@ -115,6 +115,9 @@ _charter() {
             charter__subcmd__help__subcmd__outbox,list)
                 cmd="charter__subcmd__help__subcmd__outbox__subcmd__list"
                 ;;
+            charter__subcmd__help__subcmd__outbox,requeue)
+                cmd="charter__subcmd__help__subcmd__outbox__subcmd__requeue"
+                ;;
             charter__subcmd__help__subcmd__outbox,send)
                 cmd="charter__subcmd__help__subcmd__outbox__subcmd__send"
                 ;;
@@ -124,6 +127,9 @@ _charter() {
             charter__subcmd__outbox,list)
                 cmd="charter__subcmd__outbox__subcmd__list"
                 ;;
+            charter__subcmd__outbox,requeue)
+                cmd="charter__subcmd__outbox__subcmd__requeue"
+                ;;
             charter__subcmd__outbox,send)
                 cmd="charter__subcmd__outbox__subcmd__send"
                 ;;
@@ -132,6 +138,9 @@ _charter() {
                 ;;
             charter__subcmd__outbox__subcmd__help,list)
                 cmd="charter__subcmd__outbox__subcmd__help__subcmd__list"
+                ;;
+            charter__subcmd__outbox__subcmd__help,requeue)
+                cmd="charter__subcmd__outbox__subcmd__help__subcmd__requeue"
                 ;;
             charter__subcmd__outbox__subcmd__help,send)
                 cmd="charter__subcmd__outbox__subcmd__help__subcmd__send"
@@ -393,7 +402,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__help__subcmd__outbox)
-            opts="send list"
+            opts="send list requeue"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -407,6 +416,20 @@ _charter() {
             return 0
             ;;
         charter__subcmd__help__subcmd__outbox__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        charter__subcmd__help__subcmd__outbox__subcmd__requeue)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -589,7 +612,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__outbox)
-            opts="-h --help send list help"
+            opts="-h --help send list requeue help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,7 +626,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__outbox__subcmd__help)
-            opts="send list help"
+            opts="send list requeue help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -644,6 +667,20 @@ _charter() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        charter__subcmd__outbox__subcmd__help__subcmd__requeue)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         charter__subcmd__outbox__subcmd__help__subcmd__send)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -659,7 +696,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__outbox__subcmd__list)
-            opts="-h --smtp --outbox --password-file --config --help"
+            opts="-h --smtp --outbox --password-file --ehlo --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -674,6 +711,44 @@ _charter() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ehlo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        charter__subcmd__outbox__subcmd__requeue)
+            opts="-h --smtp --outbox --password-file --ehlo --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --smtp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --outbox)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ehlo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -689,7 +764,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__outbox__subcmd__send)
-            opts="-h --smtp --outbox --password-file --config --help"
+            opts="-h --in-doubt --smtp --outbox --password-file --ehlo --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -704,6 +779,10 @@ _charter() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ehlo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -765,7 +844,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__reply)
-            opts="-h --charter --service --to --inquiry --maildir --state --max-per-sender --from --dry-run --attach-pdf --lang --smtp --outbox --password-file --config --help"
+            opts="-h --charter --service --to --inquiry --maildir --state --max-per-sender --from --dry-run --attach-pdf --lang --smtp --outbox --password-file --ehlo --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -803,6 +882,10 @@ _charter() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --dry-run)
+                    COMPREPLY=($(compgen -W "decoded raw" -- "${cur}"))
+                    return 0
+                    ;;
                 --lang)
                     COMPREPLY=($(compgen -W "bn en" -- "${cur}"))
                     return 0
@@ -816,6 +899,10 @@ _charter() {
                     return 0
                     ;;
                 --password-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ehlo)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

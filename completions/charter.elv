@@ -64,16 +64,17 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand --service 'Send this service''s information (by id) to --to'
             cand --to 'The citizen''s address, with --service'
             cand --inquiry 'Answer the inquiry in this file (an RFC 5322 message; `-` reads standard input)'
-            cand --maildir 'Answer every inquiry in this Maildir''s new/ and move each to cur/'
+            cand --maildir 'Answer every unread inquiry in this Maildir: new/, and cur/ without the S flag. Answered ones are flagged RS, robot mail S; the rest stay unread for staff'
             cand --state 'The record of inquiries answered [default: $XDG_STATE_HOME/charter/replied.json]'
             cand --max-per-sender 'At most this many automatic replies to one sender a day'
             cand --from 'The office''s address: `office@example.gov.bd` or `Name <office@example.gov.bd>`'
+            cand --dry-run 'Print the message instead of sending it, and record nothing: decoded for reading, or `--dry-run=raw` as it would go on the wire'
             cand --lang 'The language of the reply [default: bn; for inquiries, the inquiry''s own]'
             cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
             cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
             cand --password-file 'A file whose first line is the SMTP password'
-            cand --config 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]'
-            cand --dry-run 'Print the complete message instead of sending it (and record nothing)'
+            cand --ehlo 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]'
+            cand --config 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]'
             cand --attach-pdf 'With --service: attach the service''s PDF (its one table, shaped Bengali)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -82,14 +83,17 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
             cand send 'Send every waiting message; remove only those the server accepted'
-            cand list 'List the waiting messages'
+            cand list 'List the messages waiting, in doubt and refused'
+            cand requeue 'Move refused messages back to waiting, once the cause is fixed (all, or the files named)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'charter;outbox;send'= {
             cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
             cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
             cand --password-file 'A file whose first line is the SMTP password'
-            cand --config 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]'
+            cand --ehlo 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]'
+            cand --config 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]'
+            cand --in-doubt 'Also send the replies in doubt (a run stopped after handing them over, before the server confirmed them): only once you know they did not arrive'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -97,18 +101,31 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
             cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
             cand --password-file 'A file whose first line is the SMTP password'
-            cand --config 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]'
+            cand --ehlo 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]'
+            cand --config 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'charter;outbox;requeue'= {
+            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
+            cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
+            cand --password-file 'A file whose first line is the SMTP password'
+            cand --ehlo 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]'
+            cand --config 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'charter;outbox;help'= {
             cand send 'Send every waiting message; remove only those the server accepted'
-            cand list 'List the waiting messages'
+            cand list 'List the messages waiting, in doubt and refused'
+            cand requeue 'Move refused messages back to waiting, once the cause is fixed (all, or the files named)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'charter;outbox;help;send'= {
         }
         &'charter;outbox;help;list'= {
+        }
+        &'charter;outbox;help;requeue'= {
         }
         &'charter;outbox;help;help'= {
         }
@@ -197,11 +214,14 @@ set edit:completion:arg-completer[charter] = {|@words|
         }
         &'charter;help;outbox'= {
             cand send 'Send every waiting message; remove only those the server accepted'
-            cand list 'List the waiting messages'
+            cand list 'List the messages waiting, in doubt and refused'
+            cand requeue 'Move refused messages back to waiting, once the cause is fixed (all, or the files named)'
         }
         &'charter;help;outbox;send'= {
         }
         &'charter;help;outbox;list'= {
+        }
+        &'charter;help;outbox;requeue'= {
         }
         &'charter;help;match'= {
         }

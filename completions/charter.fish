@@ -68,35 +68,48 @@ complete -c charter -n "__fish_charter_using_subcommand reply" -l charter -d 'Th
 complete -c charter -n "__fish_charter_using_subcommand reply" -l service -d 'Send this service\'s information (by id) to --to' -r
 complete -c charter -n "__fish_charter_using_subcommand reply" -l to -d 'The citizen\'s address, with --service' -r
 complete -c charter -n "__fish_charter_using_subcommand reply" -l inquiry -d 'Answer the inquiry in this file (an RFC 5322 message; `-` reads standard input)' -r -F
-complete -c charter -n "__fish_charter_using_subcommand reply" -l maildir -d 'Answer every inquiry in this Maildir\'s new/ and move each to cur/' -r -F
+complete -c charter -n "__fish_charter_using_subcommand reply" -l maildir -d 'Answer every unread inquiry in this Maildir: new/, and cur/ without the S flag. Answered ones are flagged RS, robot mail S; the rest stay unread for staff' -r -F
 complete -c charter -n "__fish_charter_using_subcommand reply" -l state -d 'The record of inquiries answered [default: $XDG_STATE_HOME/charter/replied.json]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand reply" -l max-per-sender -d 'At most this many automatic replies to one sender a day' -r
 complete -c charter -n "__fish_charter_using_subcommand reply" -l from -d 'The office\'s address: `office@example.gov.bd` or `Name <office@example.gov.bd>`' -r
+complete -c charter -n "__fish_charter_using_subcommand reply" -l dry-run -d 'Print the message instead of sending it, and record nothing: decoded for reading, or `--dry-run=raw` as it would go on the wire' -r -f -a "decoded\t'Headers decoded, each text part as text'
+raw\t'The wire form: encoded headers, base64 parts'"
 complete -c charter -n "__fish_charter_using_subcommand reply" -l lang -d 'The language of the reply [default: bn; for inquiries, the inquiry\'s own]' -r -f -a "bn\t'Bengali, as published'
 en\t'English where the charter has it, Bengali where it does not'"
 complete -c charter -n "__fish_charter_using_subcommand reply" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
 complete -c charter -n "__fish_charter_using_subcommand reply" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand reply" -l password-file -d 'A file whose first line is the SMTP password' -r -F
-complete -c charter -n "__fish_charter_using_subcommand reply" -l config -d 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
-complete -c charter -n "__fish_charter_using_subcommand reply" -l dry-run -d 'Print the complete message instead of sending it (and record nothing)'
+complete -c charter -n "__fish_charter_using_subcommand reply" -l ehlo -d 'The name to greet the server with (EHLO): this machine\'s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine\'s qualified name, else the address the connection leaves from]' -r
+complete -c charter -n "__fish_charter_using_subcommand reply" -l config -d 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand reply" -l attach-pdf -d 'With --service: attach the service\'s PDF (its one table, shaped Bengali)'
 complete -c charter -n "__fish_charter_using_subcommand reply" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list help" -s h -l help -d 'Print help'
-complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list help" -f -a "send" -d 'Send every waiting message; remove only those the server accepted'
-complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list help" -f -a "list" -d 'List the waiting messages'
-complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list requeue help" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list requeue help" -f -a "send" -d 'Send every waiting message; remove only those the server accepted'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list requeue help" -f -a "list" -d 'List the messages waiting, in doubt and refused'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list requeue help" -f -a "requeue" -d 'Move refused messages back to waiting, once the cause is fixed (all, or the files named)'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list requeue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l password-file -d 'A file whose first line is the SMTP password' -r -F
-complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l config -d 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l ehlo -d 'The name to greet the server with (EHLO): this machine\'s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine\'s qualified name, else the address the connection leaves from]' -r
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l config -d 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l in-doubt -d 'Also send the replies in doubt (a run stopped after handing them over, before the server confirmed them): only once you know they did not arrive'
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l password-file -d 'A file whose first line is the SMTP password' -r -F
-complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l config -d 'The config file (keys: from, smtp, outbox, password_file) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l ehlo -d 'The name to greet the server with (EHLO): this machine\'s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine\'s qualified name, else the address the connection leaves from]' -r
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l config -d 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -l password-file -d 'A file whose first line is the SMTP password' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -l ehlo -d 'The name to greet the server with (EHLO): this machine\'s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine\'s qualified name, else the address the connection leaves from]' -r
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -l config -d 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -s h -l help -d 'Print help'
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "send" -d 'Send every waiting message; remove only those the server accepted'
-complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the waiting messages'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the messages waiting, in doubt and refused'
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "requeue" -d 'Move refused messages back to waiting, once the cause is fixed (all, or the files named)'
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c charter -n "__fish_charter_using_subcommand match" -s h -l help -d 'Print help'
 complete -c charter -n "__fish_charter_using_subcommand set" -l add-service -d 'Add a service, given as TOML keys on standard input, to the category named by the second argument (citizen, institutional, internal)'
@@ -144,4 +157,5 @@ complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_see
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "schema" -d 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo'
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c charter -n "__fish_charter_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "send" -d 'Send every waiting message; remove only those the server accepted'
-complete -c charter -n "__fish_charter_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "list" -d 'List the waiting messages'
+complete -c charter -n "__fish_charter_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "list" -d 'List the messages waiting, in doubt and refused'
+complete -c charter -n "__fish_charter_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "requeue" -d 'Move refused messages back to waiting, once the cause is fixed (all, or the files named)'

@@ -202,7 +202,12 @@ pub struct MailArgs {
     /// A file whose first line is the SMTP password.
     #[arg(long, env = "CHARTER_PASSWORD_FILE", value_name = "PATH")]
     pub password_file: Option<PathBuf>,
-    /// The config file (keys: from, smtp, outbox, password_file) [default:
+    /// The name to greet the server with (EHLO): this machine's fully qualified domain name,
+    /// or an address literal such as [192.0.2.7] [default: the machine's qualified name, else
+    /// the address the connection leaves from]
+    #[arg(long, env = "CHARTER_EHLO", value_name = "NAME")]
+    pub ehlo: Option<String>,
+    /// The config file (keys: from, smtp, outbox, password_file, ehlo) [default:
     /// $XDG_CONFIG_HOME/charter/config.toml]
     #[arg(long, env = "CHARTER_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
@@ -224,7 +229,8 @@ pub struct ReplyArgs {
     /// Answer the inquiry in this file (an RFC 5322 message; `-` reads standard input).
     #[arg(long, value_name = "PATH|-")]
     pub inquiry: Option<PathBuf>,
-    /// Answer every inquiry in this Maildir's new/ and move each to cur/.
+    /// Answer every unread inquiry in this Maildir: new/, and cur/ without the S flag. Answered
+    /// ones are flagged RS, robot mail S; the rest stay unread for staff.
     #[arg(long, value_name = "DIR")]
     pub maildir: Option<PathBuf>,
     /// The record of inquiries answered [default: $XDG_STATE_HOME/charter/replied.json]
@@ -236,9 +242,10 @@ pub struct ReplyArgs {
     /// The office's address: `office@example.gov.bd` or `Name <office@example.gov.bd>`.
     #[arg(long, env = "CHARTER_FROM", value_name = "ADDRESS")]
     pub from: Option<String>,
-    /// Print the complete message instead of sending it (and record nothing).
-    #[arg(long)]
-    pub dry_run: bool,
+    /// Print the message instead of sending it, and record nothing: decoded for reading, or
+    /// `--dry-run=raw` as it would go on the wire.
+    #[arg(long, value_enum, value_name = "HOW", num_args = 0..=1, require_equals = true, default_missing_value = "decoded")]
+    pub dry_run: Option<DryRunArg>,
     /// With --service: attach the service's PDF (its one table, shaped Bengali).
     #[arg(long, requires = "service")]
     pub attach_pdf: bool,
@@ -250,13 +257,47 @@ pub struct ReplyArgs {
     pub mail: MailArgs,
 }
 
+/// How `--dry-run` shows a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DryRunArg {
+    /// Headers decoded, each text part as text.
+    Decoded,
+    /// The wire form: encoded headers, base64 parts.
+    Raw,
+}
+
 /// The subcommands of `charter outbox`.
 #[derive(Debug, Subcommand)]
 pub enum OutboxCommand {
     /// Send every waiting message; remove only those the server accepted.
-    Send(MailArgs),
-    /// List the waiting messages.
+    Send(OutboxSendArgs),
+    /// List the messages waiting, in doubt and refused.
     List(MailArgs),
+    /// Move refused messages back to waiting, once the cause is fixed (all, or the files named).
+    Requeue(OutboxRequeueArgs),
+}
+
+/// Arguments of `charter outbox send`.
+#[derive(Debug, Args)]
+pub struct OutboxSendArgs {
+    /// Also send the replies in doubt (a run stopped after handing them over, before the server
+    /// confirmed them): only once you know they did not arrive.
+    #[arg(long)]
+    pub in_doubt: bool,
+    /// Where and how to send.
+    #[command(flatten)]
+    pub mail: MailArgs,
+}
+
+/// Arguments of `charter outbox requeue`.
+#[derive(Debug, Args)]
+pub struct OutboxRequeueArgs {
+    /// The refused messages to send again [default: all of them]
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Where and how to send.
+    #[command(flatten)]
+    pub mail: MailArgs,
 }
 
 /// Arguments of `charter set`.

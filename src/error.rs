@@ -3,7 +3,7 @@
 //! Findings about a charter's content are not errors of the tool: they are
 //! [`Diagnostic`](crate::charter::Diagnostic)s, reported and counted. These are the failures
 //! around them: a path that does not exist, a file that cannot be read, output that cannot be
-//! written. All of them exit with code 2.
+//! written. All of them exit with code 2, but for a mail set-up to fix (5).
 
 use std::fmt;
 use std::io;
@@ -59,6 +59,12 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// The mail set-up cannot work as given (a `?ca=` file that is not PEM, say): a person must
+    /// fix it before anything is sent.
+    MailSetup {
+        /// What is wrong and what to do.
+        reason: String,
+    },
     /// A setting the command needs and nobody gave.
     MissingSetting {
         /// The option: `--from`.
@@ -89,9 +95,13 @@ pub enum Error {
 }
 
 impl Error {
-    /// The process exit code for this failure: 2, usage or I/O.
+    /// The process exit code for this failure: 5 for a mail set-up to fix, 2 (usage or I/O)
+    /// for everything else.
     pub fn exit_code(&self) -> u8 {
-        2
+        match self {
+            Error::MailSetup { .. } => crate::mail::SETUP_WRONG,
+            _ => 2,
+        }
     }
 }
 
@@ -122,6 +132,7 @@ impl fmt::Display for Error {
                 "{what} contains a line break, which would let it add mail headers of its own; refused"
             ),
             Error::SmtpUrl { url, reason } => write!(f, "SMTP URL `{url}`: {reason}"),
+            Error::MailSetup { reason } => write!(f, "mail set-up: {reason}"),
             Error::MissingSetting { option, env } => write!(
                 f,
                 "no {option} given: pass {option}, set {env}, or put it in the config file (see `charter reply --help`)"

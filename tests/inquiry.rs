@@ -217,7 +217,7 @@ fn automatic_and_list_mail_is_skipped_with_a_reason() {
         let out = ws.reply(&plain(server.port), &["--inquiry", path.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(0));
         assert!(
-            stderr(&out).contains(&format!("not answered: {reason}")),
+            stderr(&out).contains(&format!("filed unanswered: {reason}")),
             "{}",
             stderr(&out)
         );
@@ -270,8 +270,9 @@ fn the_same_inquiry_is_answered_once() {
     let second = ws.reply(&plain(server.port), &["--inquiry", path.to_str().unwrap()]);
     assert_eq!(second.status.code(), Some(0));
     assert!(
+        stderr(&second).contains("answered before; marked answered"),
+        "{}",
         stderr(&second)
-            .contains("not answered: inquiry <en-html-1@example.org> was answered before")
     );
     assert_eq!(server.mailbox.lock().unwrap().messages.len(), 1);
 }
@@ -306,7 +307,7 @@ fn no_sender_gets_more_than_the_daily_cap() {
 }
 
 #[test]
-fn a_maildir_is_answered_over_one_connection_and_every_message_moved() {
+fn a_maildir_is_answered_over_one_connection_and_flagged_by_the_rule() {
     let server = start(250, None);
     let ws = Workspace::new();
     let dir = ws.maildir(&[
@@ -330,11 +331,12 @@ fn a_maildir_is_answered_over_one_connection_and_every_message_moved() {
             "4.list:2,S",
             "5.split:2,RS",
             "6.vague:2,RS",
-            "7.again:2,S"
-        ]
+            "7.again:2,RS"
+        ],
+        "answered (and the second copy of an answered inquiry): RS; robot mail: S"
     );
     assert!(
-        stderr(&out).contains("3 answered with a service, 1 with the list of services, 3 skipped"),
+        stderr(&out).contains("3 answered with a service, 1 with the list of services, 0 waiting in the outbox, 0 refused, 0 in doubt, 2 robot mail filed, 1 handled before, 0 left for staff"),
         "{}",
         stderr(&out)
     );
@@ -347,29 +349,65 @@ fn a_maildir_is_answered_over_one_connection_and_every_message_moved() {
 }
 
 #[test]
-fn a_maildir_whose_replies_cannot_be_sent_keeps_them_and_marks_the_inquiries() {
+fn a_maildir_whose_replies_cannot_be_sent_keeps_them_and_flags_nothing() {
     let ws = Workspace::new();
     let dir = ws.maildir(&[
         ("1.bn", fixture("bengali-qp.eml")),
         ("2.en", fixture("english-html.eml")),
     ]);
-    let out = ws.reply(
-        &format!("smtp://127.0.0.1:{}?tls=none&timeout=3", dead_port()),
-        &["--maildir", dir.to_str().unwrap()],
-    );
+    let down = format!("smtp://127.0.0.1:{}?tls=none&timeout=3", dead_port());
+    let out = ws.reply(&down, &["--maildir", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert_eq!(names(&dir.join("cur")), ["1.bn:2,RS", "2.en:2,RS"]);
-    let outbox = ws.path("outbox");
     assert_eq!(
+        names(&dir.join("new")),
+        ["1.bn", "2.en"],
+        "not answered yet: nothing flagged"
+    );
+    let outbox = ws.path("outbox");
+    let waiting = || {
         names(&outbox)
             .iter()
             .filter(|n| n.ends_with(".eml"))
-            .count(),
-        2
-    );
+            .count()
+    };
+    assert_eq!(waiting(), 2);
 
-    // A rerun over the same messages (put back in new/) neither loses nor duplicates them.
+    // A rerun does not write a second reply: the first ones wait.
+    let out = ws.reply(&down, &["--maildir", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not answered again: its reply waits in"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(waiting(), 2);
+
+    // Delivering them completes the record: the inquiries are flagged answered.
     let server = start(250, None);
+    let out = Command::cargo_bin("charter")
+        .unwrap()
+        .args(["outbox", "send", "--smtp", &plain(server.port), "--outbox"])
+        .arg(&outbox)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(waiting(), 0);
+    assert_eq!(names(&dir.join("cur")), ["1.bn:2,RS", "2.en:2,RS"]);
+    {
+        let mailbox = server.mailbox.lock().unwrap();
+        let to: Vec<&str> = mailbox.messages.iter().map(|m| m.to[0].as_str()).collect();
+        assert_eq!(to.len(), 2);
+        assert!(to.contains(&"rahim@example.com") && to.contains(&"karim@example.org"));
+        assert!(
+            mailbox
+                .messages
+                .iter()
+                .all(|m| !String::from_utf8_lossy(&m.data).contains("X-Charter")),
+            "the outbox's own line is not sent"
+        );
+    }
+
+    // And the state knows: put back as unread, they are not answered again.
     for name in ["1.bn", "2.en"] {
         fs::rename(
             dir.join("cur").join(format!("{name}:2,RS")),
@@ -379,39 +417,28 @@ fn a_maildir_whose_replies_cannot_be_sent_keeps_them_and_marks_the_inquiries() {
     }
     let out = ws.reply(&plain(server.port), &["--maildir", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("was answered before"));
-    assert!(server.mailbox.lock().unwrap().messages.is_empty());
-
-    let out = Command::cargo_bin("charter")
-        .unwrap()
-        .args(["outbox", "send", "--smtp", &plain(server.port), "--outbox"])
-        .arg(&outbox)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let mailbox = server.mailbox.lock().unwrap();
-    let to: Vec<&str> = mailbox.messages.iter().map(|m| m.to[0].as_str()).collect();
-    assert_eq!(to.len(), 2);
-    assert!(to.contains(&"rahim@example.com") && to.contains(&"karim@example.org"));
+    assert_eq!(server.mailbox.lock().unwrap().messages.len(), 2);
+    assert_eq!(names(&dir.join("cur")), ["1.bn:2,RS", "2.en:2,RS"]);
 }
 
 #[test]
-fn a_line_break_smuggled_into_a_subject_is_refused() {
+fn a_line_break_in_an_encoded_subject_is_collapsed_and_answered() {
     let ws = Workspace::new();
-    let message = b"From: a@example.com\r\nSubject: =?utf-8?q?hello=0D=0ABcc:_victim@example.com?=\r\nMessage-ID: <inj@example.com>\r\n\r\ne-filing\r\n";
+    let message = b"From: a@example.com\r\nSubject: =?utf-8?q?e-filing=0D=0ABcc:_victim@example.com?=\r\nMessage-ID: <inj@example.com>\r\n\r\ne-filing\r\n";
     let server = start(250, None);
     let out = ws.reply_with_stdin(&plain(server.port), &["--inquiry", "-"], message);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mailbox = server.mailbox.lock().unwrap();
+    assert_eq!(mailbox.messages.len(), 1);
     assert_eq!(
-        out.status.code(),
-        Some(0),
-        "refused like any other inquiry that must not be answered"
+        mailbox.messages[0].to,
+        ["a@example.com"],
+        "no Bcc smuggled in"
     );
-    assert!(
-        stderr(&out).contains("not answered: refused: its Subject holds a line break"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(server.mailbox.lock().unwrap().messages.is_empty());
+    let reply = decode(&mailbox.messages[0].data);
+    assert_eq!(reply.subject, "Re: e-filing Bcc: victim@example.com");
+    let raw = String::from_utf8_lossy(&mailbox.messages[0].data);
+    assert!(!raw.contains("\r\nBcc:"), "{raw}");
 }
 
 #[test]

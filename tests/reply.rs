@@ -55,6 +55,17 @@ fn eml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// A kept message as it will be sent: without the outbox's own `X-Charter:` link line.
+fn kept_message(path: &Path) -> Vec<u8> {
+    let bytes = fs::read(path).unwrap();
+    assert!(
+        bytes.starts_with(b"X-Charter: "),
+        "the outbox links each reply"
+    );
+    let end = bytes.windows(2).position(|w| w == b"\r\n").unwrap();
+    bytes[end + 2..].to_vec()
+}
+
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -69,6 +80,14 @@ fn check_service_message(data: &[u8]) {
         Some("সেবার তথ্য: ই-ফাইলিং কার্যক্রম বাস্তবায়ন করা")
     );
     let raw = String::from_utf8_lossy(data);
+    let head = raw.split("\r\n\r\n").next().unwrap();
+    for line in head.split("\r\n") {
+        assert!(
+            line.len() <= 78,
+            "a header line of {} characters: {line}",
+            line.len()
+        );
+    }
     for header in [
         "Message-ID: <",
         "Date: ",
@@ -205,7 +224,7 @@ fn the_password_may_come_from_the_environment() {
 }
 
 #[test]
-fn smtp_without_starttls_on_offer_fails_and_keeps_the_message() {
+fn smtp_without_starttls_on_offer_is_a_setup_error_and_keeps_the_message() {
     let server = start(250, None); // offers no STARTTLS
     let outbox = tempfile::tempdir().unwrap();
     let out = reply(
@@ -213,7 +232,12 @@ fn smtp_without_starttls_on_offer_fails_and_keeps_the_message() {
         &format!("smtp://127.0.0.1:{}", server.port),
         &[],
     );
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("does not offer STARTTLS") && stderr(&out).contains("smtps://"),
+        "says what to fix: {}",
+        stderr(&out)
+    );
     assert!(
         server.mailbox.lock().unwrap().messages.is_empty(),
         "nothing sent in plain text"
@@ -244,7 +268,7 @@ fn a_4xx_answer_keeps_the_message_for_retry() {
         err.contains(&kept[0].display().to_string()),
         "the error says where the message waits: {err}"
     );
-    check_service_message(&fs::read(&kept[0]).unwrap());
+    check_service_message(&kept_message(&kept[0]));
 }
 
 #[test]
@@ -277,7 +301,7 @@ fn a_server_that_is_down_keeps_the_message_and_outbox_send_delivers_it_later() {
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     let kept = eml_files(outbox.path());
     assert_eq!(kept.len(), 1);
-    let kept_bytes = fs::read(&kept[0]).unwrap();
+    let kept_bytes = kept_message(&kept[0]);
 
     // A second message waits too; then the server comes back.
     let out = reply(
@@ -421,9 +445,9 @@ fn bad_addresses_and_urls_are_usage_errors() {
     assert!(eml_files(outbox.path()).is_empty());
 }
 
-#[test]
-fn dry_run_prints_the_message_and_sends_nothing() {
-    let out = Command::cargo_bin("charter")
+/// `reply --service e-filing` with a dry-run flag.
+fn dry_run(flag: &str) -> std::process::Output {
+    Command::cargo_bin("charter")
         .unwrap()
         .args([
             "reply",
@@ -434,11 +458,34 @@ fn dry_run_prints_the_message_and_sends_nothing() {
             "--to",
             "নাগরিক <citizen@example.com>",
         ])
-        .args(["--from", FROM, "--dry-run"])
+        .args(["--from", FROM, flag])
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn dry_run_prints_the_message_and_sends_nothing() {
+    let out = dry_run("--dry-run=raw");
     assert_eq!(out.status.code(), Some(0));
     check_service_message(&out.stdout);
+}
+
+#[test]
+fn dry_run_shows_the_bengali_for_proofreading() {
+    let out = dry_run("--dry-run");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("From: কাউখালী আইসিটি <kawkhalidoict@gmail.com>\nTo: নাগরিক <citizen@example.com>\nSubject: সেবার তথ্য: ই-ফাইলিং কার্যক্রম বাস্তবায়ন করা\n"), "{text}");
+    assert!(
+        text.contains("\n--- text/plain ---\nআমাদের সিটিজেন চার্টার অনুযায়ী সেবার তথ্য নিচে দেওয়া হলো।\n"),
+        "{text}"
+    );
+    assert!(!text.contains("আপনার জিজ্ঞাসার উত্তরে"), "nobody asked: {text}");
+    assert!(
+        text.contains("\n--- text/html ---\n<!DOCTYPE html>"),
+        "{text}"
+    );
+    assert!(!text.contains("base64"), "{text}");
 }
 
 #[test]

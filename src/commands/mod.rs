@@ -43,11 +43,6 @@ pub fn dispatch(cli: Cli) -> Result<u8, Error> {
     }
 }
 
-/// Exit code: the message could not be sent now and waits in the outbox.
-pub const KEPT_FOR_RETRY: u8 = 3;
-/// Exit code: the server refused the message for good; it is kept in the outbox's `refused/`.
-pub const REFUSED: u8 = 4;
-
 /// Prints the errors among `diagnostics` to stderr, located in `source`; returns how many.
 fn print_errors(name: &str, source: &str, diagnostics: Vec<crate::charter::Diagnostic>) -> usize {
     let errors: Vec<_> = diagnostics
@@ -102,12 +97,12 @@ fn load_charters(
     Ok(Ok(charters))
 }
 
-/// Connects to the SMTP server the settings name, warning when that is plain text across a
-/// network.
-fn connect(
+/// The SMTP client for the server the settings name, warning when that is plain text across
+/// a network. Nothing is connected yet.
+fn client(
     settings: &crate::mail::settings::Settings,
-) -> Result<(crate::mail::smtp::SmtpUrl, crate::mail::smtp::Connection), Error> {
-    use crate::mail::smtp::{Connection, Security, SmtpUrl};
+) -> Result<(crate::mail::smtp::SmtpUrl, crate::mail::smtp::Client), Error> {
+    use crate::mail::smtp::{Client, Security, SmtpUrl, hello};
     let smtp = settings.smtp.as_deref().ok_or(Error::MissingSetting {
         option: "--smtp",
         env: "CHARTER_SMTP",
@@ -119,12 +114,18 @@ fn connect(
             url.host
         );
     }
-    let connection = Connection::new(&url, settings.password.clone())?;
-    Ok((url, connection))
+    let hello = match settings.ehlo.as_deref() {
+        Some(name) => Some(hello::parse(name).map_err(|reason| Error::Usage {
+            message: format!("--ehlo: {reason}"),
+        })?),
+        None => None,
+    };
+    let client = Client::new(&url, settings.password.clone(), hello)?;
+    Ok((url, client))
 }
 
 /// Writes `text` to stdout. A closed pipe (`charter … | head`) is not an error.
-fn print(text: &str) -> Result<(), Error> {
+pub(crate) fn print(text: &str) -> Result<(), Error> {
     let mut out = io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {

@@ -1,20 +1,24 @@
 //! `charter reply`: email a service's information to a citizen, or answer inquiries.
 
-use super::{KEPT_FOR_RETRY, REFUSED};
 use crate::charter::{Charter, suggest};
-use crate::cli::{LangArg, ReplyArgs};
+use crate::cli::{DryRunArg, LangArg, ReplyArgs};
 use crate::error::Error;
-use crate::mail::compose::{Answer, Thread, inquiry_reply, parse_mailbox, service_message};
-use crate::mail::inquiry::{self, Inquiry};
+use crate::mail::batch::{self, DryRun, Outcome, Responder, Sink};
+use crate::mail::compose::{parse_mailbox, service_message};
+use crate::mail::deliver::{self, Delivery};
+use crate::mail::maildir::Maildir;
+use crate::mail::outbox::{Link, Outbox};
 use crate::mail::settings::{self, Settings};
-use crate::mail::smtp::{Connection, SendError};
 use crate::mail::state::{self, State};
-use crate::mail::{matcher, outbox};
 use crate::render::Lang;
 use lettre::message::Mailbox;
 use std::fs;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+/// The most an inquiry read from a file or standard input may hold: mail servers refuse
+/// messages far smaller.
+const MAX_INQUIRY: u64 = 64 << 20;
 
 /// Runs `charter reply` in the mode its arguments ask for.
 pub fn run(args: &ReplyArgs) -> Result<u8, Error> {
@@ -31,34 +35,99 @@ pub fn run(args: &ReplyArgs) -> Result<u8, Error> {
         Ok(charters) => charters,
         Err(code) => return Ok(code),
     };
-    let state_path = args.state.clone().unwrap_or_else(state::default_path);
-    // Nothing is recorded on a dry run, so it needs no lock on the state either.
-    let state = if args.dry_run {
-        None
-    } else {
-        Some(State::open(&state_path)?)
-    };
-    let mut responder = Responder {
+    let responder = Responder {
         charters: &charters,
         from,
         lang: args
             .lang
             .map(|l| if l == LangArg::En { Lang::En } else { Lang::Bn }),
-        settings: &settings,
-        connection: None,
-        state,
-        dry_run: args.dry_run,
         max_per_sender: args.max_per_sender,
     };
-    match (&args.inquiry, &args.maildir) {
-        (Some(path), _) => {
-            let bytes = read_inquiry(path)?;
-            let outcome = responder.handle(&bytes)?;
-            report(&path.display().to_string(), &outcome);
-            Ok(outcome.exit_code())
+    let bytes = match &args.inquiry {
+        Some(path) => Some(read_inquiry(path)?),
+        None => None,
+    };
+    let mut maildir = match &args.maildir {
+        Some(dir) => Some(Maildir::open(dir)?),
+        None => None,
+    };
+    if let Some(how) = args.dry_run {
+        let mut out = |text: &str| super::print(text);
+        let mut sink = Sink::Print {
+            how: dry_run(how),
+            out: &mut out,
+        };
+        return match (&bytes, &mut maildir) {
+            (Some(bytes), _) => {
+                let outcome = responder.answer(bytes, Link::default(), &mut sink)?;
+                if outcome != Outcome::Printed {
+                    eprintln!("charter: {}", outcome.describe());
+                }
+                Ok(0)
+            }
+            (None, Some(maildir)) => {
+                answer_all(&responder, maildir, &mut sink, "maildir (dry run)")
+            }
+            (None, None) => unreachable!("clap requires --service, --inquiry or --maildir"),
+        };
+    }
+    // The outbox before the state: `outbox send` takes them in the same order.
+    let outbox = Outbox::open(&settings.outbox)?;
+    let mut state = State::open(&args.state.clone().unwrap_or_else(state::default_path))?;
+    let in_doubt = deliver::reconcile(&mut state, &outbox)?;
+    batch::report_in_doubt(&in_doubt);
+    let (_, mut client) = super::client(&settings)?;
+    let mut sink = Sink::Send {
+        client: &mut client,
+        outbox: &outbox,
+        state: &mut state,
+    };
+    let code = match (&bytes, &mut maildir) {
+        (Some(bytes), _) => {
+            let what = args
+                .inquiry
+                .as_deref()
+                .map_or("-".into(), |p| p.display().to_string());
+            let outcome = responder.answer(bytes, Link::default(), &mut sink)?;
+            eprintln!("charter: {what}: {}", outcome.describe());
+            outcome.exit_code()
         }
-        (None, Some(dir)) => maildir(&mut responder, dir),
+        (None, Some(maildir)) => answer_all(&responder, maildir, &mut sink, "maildir")?,
         (None, None) => unreachable!("clap requires --service, --inquiry or --maildir"),
+    };
+    client.close();
+    Ok(if in_doubt.is_empty() {
+        code
+    } else {
+        code.max(crate::mail::KEPT_FOR_RETRY)
+    })
+}
+
+fn dry_run(how: DryRunArg) -> DryRun {
+    match how {
+        DryRunArg::Decoded => DryRun::Decoded,
+        DryRunArg::Raw => DryRun::Raw,
+    }
+}
+
+/// Answers a mailbox and prints the run's summary (also when it stopped early); returns the
+/// exit code.
+fn answer_all(
+    responder: &Responder,
+    mailbox: &mut dyn crate::mail::mailbox::Mailbox,
+    sink: &mut Sink,
+    what: &str,
+) -> Result<u8, Error> {
+    let mut summary = batch::Summary::default();
+    match batch::answer_mailbox(responder, mailbox, sink, &mut summary) {
+        Ok(()) => {
+            eprintln!("{}", summary.report(what));
+            Ok(summary.code)
+        }
+        Err(error) => {
+            eprintln!("{}", summary.report(&format!("{what}, stopped early")));
+            Err(error)
+        }
     }
 }
 
@@ -100,7 +169,7 @@ fn service(
     } else {
         None
     };
-    let message = service_message(
+    let outgoing = service_message(
         charter,
         category,
         service,
@@ -109,23 +178,67 @@ fn service(
         lang,
         attachment.as_ref(),
     )?;
-    let bytes = message.formatted();
-    if args.dry_run {
-        super::print(&String::from_utf8_lossy(&bytes))?;
+    if let Some(how) = args.dry_run {
+        let text = match dry_run(how) {
+            DryRun::Decoded => crate::mail::preview::decoded(&outgoing.bytes),
+            DryRun::Raw => String::from_utf8_lossy(&outgoing.bytes).into_owned(),
+        };
+        super::print(&text)?;
         return Ok(0);
     }
-    let (url, connection) = super::connect(settings)?;
-    match connection.send(message.envelope(), &bytes) {
-        Ok(()) => {
-            eprintln!("charter: sent `{id}` to {to} via {}", url.display());
-            Ok(0)
+    let outbox = Outbox::open(&settings.outbox)?;
+    let (url, mut client) = super::client(settings)?;
+    let delivery = deliver::deliver_new(
+        &mut client,
+        &outbox,
+        None,
+        &Link::default(),
+        &outgoing.envelope,
+        &outgoing.bytes,
+    )?;
+    client.close();
+    let what = format!("`{id}` to {to} via {}", url.display());
+    Ok(report_delivery(&what, &delivery))
+}
+
+/// Says what became of one message; returns the exit code.
+pub(super) fn report_delivery(what: &str, delivery: &Delivery) -> u8 {
+    use crate::mail::{KEPT_FOR_RETRY, REFUSED, SETUP_WRONG};
+    match delivery {
+        Delivery::Sent => {
+            eprintln!("charter: sent {what}");
+            0
         }
-        Err(error) => keep(
-            &settings.outbox,
-            &bytes,
-            &error,
-            &format!("to {to} via {}", url.display()),
-        ),
+        Delivery::Waiting {
+            path,
+            reason,
+            setup,
+        } => {
+            eprintln!("charter: error: could not send {what}: {reason}");
+            eprintln!(
+                "charter: the message waits in {}; `charter outbox send` sends it{}",
+                path.display(),
+                if *setup {
+                    " once the set-up is fixed"
+                } else {
+                    ""
+                }
+            );
+            if *setup { SETUP_WRONG } else { KEPT_FOR_RETRY }
+        }
+        Delivery::Refused { path, reason } => {
+            eprintln!("charter: error: the server refused {what} for good: {reason}");
+            eprintln!("charter: the message is kept in {}", path.display());
+            REFUSED
+        }
+        Delivery::InDoubt { path, reason } => {
+            eprintln!("charter: error: {what}: {reason}");
+            eprintln!(
+                "charter: the message may have been delivered; it stays in {}; `charter outbox send --in-doubt` sends it again",
+                path.display()
+            );
+            KEPT_FOR_RETRY
+        }
     }
 }
 
@@ -155,277 +268,26 @@ fn service_pdf(
     })
 }
 
+/// Reads an inquiry from a file or standard input, refusing one larger than [`MAX_INQUIRY`].
 fn read_inquiry(path: &Path) -> Result<Vec<u8>, Error> {
     let mut bytes = Vec::new();
     let result = if path == Path::new("-") {
-        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+        std::io::stdin()
+            .lock()
+            .take(MAX_INQUIRY + 1)
+            .read_to_end(&mut bytes)
     } else {
-        fs::File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map(|_| ())
+        fs::File::open(path).and_then(|f| f.take(MAX_INQUIRY + 1).read_to_end(&mut bytes))
     };
     result.map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
+    if bytes.len() as u64 > MAX_INQUIRY {
+        return Err(Error::Unusable {
+            path: path.to_path_buf(),
+            reason: format!("larger than {} MiB: not an inquiry", MAX_INQUIRY >> 20),
+        });
+    }
     Ok(bytes)
-}
-
-/// What became of one inquiry.
-enum Outcome {
-    /// Answered: with a service (its id), or with the list of services.
-    Answered(Option<String>),
-    /// The reply could not be sent now and waits in the outbox (or was refused, and is kept).
-    Kept {
-        service: Option<String>,
-        path: PathBuf,
-        refused: bool,
-    },
-    /// Not answered, and why.
-    Skipped(String),
-    /// Printed (dry run).
-    Printed,
-}
-
-impl Outcome {
-    fn exit_code(&self) -> u8 {
-        match self {
-            Outcome::Kept { refused: false, .. } => KEPT_FOR_RETRY,
-            Outcome::Kept { refused: true, .. } => REFUSED,
-            _ => 0,
-        }
-    }
-
-    /// Whether the inquiry counts as answered (its Maildir flags get R).
-    fn answered(&self) -> bool {
-        matches!(self, Outcome::Answered(_) | Outcome::Kept { .. })
-    }
-}
-
-fn report(what: &str, outcome: &Outcome) {
-    match outcome {
-        Outcome::Answered(Some(id)) => eprintln!("charter: {what}: answered with `{id}`"),
-        Outcome::Answered(None) => eprintln!("charter: {what}: answered with the list of services"),
-        Outcome::Kept {
-            service,
-            path,
-            refused,
-        } => {
-            let with = service
-                .as_deref()
-                .map_or("the list of services".to_string(), |id| format!("`{id}`"));
-            let state = if *refused {
-                "was refused by the server; kept in"
-            } else {
-                "is not sent yet; it waits in"
-            };
-            eprintln!(
-                "charter: {what}: the reply with {with} {state} {}",
-                path.display()
-            )
-        }
-        Outcome::Skipped(reason) => eprintln!("charter: {what}: not answered: {reason}"),
-        Outcome::Printed => {}
-    }
-}
-
-/// Answers inquiries: one connection for a whole batch, the state locked throughout.
-struct Responder<'a> {
-    charters: &'a [Charter],
-    from: Mailbox,
-    lang: Option<Lang>,
-    settings: &'a Settings,
-    connection: Option<Connection>,
-    state: Option<State>,
-    dry_run: bool,
-    max_per_sender: u32,
-}
-
-impl Responder<'_> {
-    fn handle(&mut self, bytes: &[u8]) -> Result<Outcome, Error> {
-        let inquiry = match inquiry::read(bytes) {
-            Ok(inquiry) => inquiry,
-            Err(reason) => return Ok(Outcome::Skipped(reason)),
-        };
-        if let Some(reason) = &inquiry.skip {
-            return Ok(Outcome::Skipped(reason.clone()));
-        }
-        let Some(sender) = inquiry.from.clone() else {
-            return Ok(Outcome::Skipped(
-                "it has no sender address to answer".into(),
-            ));
-        };
-        if sender.eq_ignore_ascii_case(self.from.email.as_ref()) {
-            return Ok(Outcome::Skipped(
-                "it comes from this office's own address".into(),
-            ));
-        }
-        if let Some(state) = &self.state {
-            if state.answered(&inquiry.id).is_some() {
-                return Ok(Outcome::Skipped(format!(
-                    "inquiry <{}> was answered before",
-                    inquiry.id
-                )));
-            }
-            if state.replies_today(&sender) >= self.max_per_sender {
-                return Ok(Outcome::Skipped(format!(
-                    "{sender} already got {} automatic replies today",
-                    self.max_per_sender
-                )));
-            }
-        }
-        let (message, service) = self.compose(&inquiry, &sender)?;
-        let bytes = message.formatted();
-        if self.dry_run {
-            super::print(&String::from_utf8_lossy(&bytes))?;
-            return Ok(Outcome::Printed);
-        }
-        if self.connection.is_none() {
-            self.connection = Some(super::connect(self.settings)?.1);
-        }
-        let sent = self
-            .connection
-            .as_ref()
-            .map(|c| c.send(message.envelope(), &bytes));
-        let outcome = match sent {
-            Some(Ok(())) => Outcome::Answered(service),
-            Some(Err(SendError::Temporary(reason))) => {
-                eprintln!("charter: error: could not send the reply to {sender}: {reason}");
-                Outcome::Kept {
-                    service,
-                    path: outbox::keep(&self.settings.outbox, &bytes, false)?,
-                    refused: false,
-                }
-            }
-            Some(Err(SendError::Permanent(reason))) => {
-                eprintln!("charter: error: the server refused the reply to {sender}: {reason}");
-                Outcome::Kept {
-                    service,
-                    path: outbox::keep(&self.settings.outbox, &bytes, true)?,
-                    refused: true,
-                }
-            }
-            None => unreachable!("connected above"),
-        };
-        // A reply waiting in the outbox counts as given: a rerun must not write it twice.
-        if let Some(state) = &mut self.state {
-            state.record(&inquiry.id, &sender)?;
-        }
-        Ok(outcome)
-    }
-
-    fn compose(
-        &self,
-        inquiry: &Inquiry,
-        sender: &str,
-    ) -> Result<(lettre::Message, Option<String>), Error> {
-        let to = parse_mailbox("the inquiry's sender", sender)?;
-        let to = Mailbox::new(
-            inquiry
-                .from_name
-                .clone()
-                .filter(|n| !n.contains(['\r', '\n'])),
-            to.email,
-        );
-        let text = format!("{}\n{}", inquiry.subject, inquiry.body);
-        let lang = self.lang.unwrap_or(
-            if text.chars().any(|c| ('\u{0980}'..='\u{09ff}').contains(&c)) {
-                Lang::Bn
-            } else {
-                Lang::En
-            },
-        );
-        let ranked = matcher::rank(self.charters, &text);
-        let (answer, service) = match matcher::confident(&ranked) {
-            Some(best) => (
-                Answer::Service(best.charter, best.category, best.service),
-                Some(best.service.id.clone()),
-            ),
-            None => (Answer::List(self.charters), None),
-        };
-        let thread = Thread {
-            subject: &inquiry.subject,
-            message_id: inquiry.has_message_id.then_some(inquiry.id.as_str()),
-            references: &inquiry.references,
-        };
-        Ok((
-            inquiry_reply(&answer, &thread, &self.from, &to, lang)?,
-            service,
-        ))
-    }
-}
-
-/// Answers every message in `new/` and moves it to `cur/`, flagged `RS` when answered (or its
-/// reply queued) and `S` when skipped.
-fn maildir(responder: &mut Responder, dir: &Path) -> Result<u8, Error> {
-    let new = dir.join("new");
-    let cur = dir.join("cur");
-    let files = crate::dir::files(&new, None).map_err(|source| Error::Read {
-        path: new.clone(),
-        source,
-    })?;
-    fs::create_dir_all(&cur).map_err(|source| Error::Write {
-        path: cur.clone(),
-        source,
-    })?;
-    let total = files.len();
-    let (mut answered, mut listed, mut skipped, mut kept, mut refused) = (0, 0, 0, 0, 0);
-    let mut code = 0;
-    for (i, path) in files.iter().enumerate() {
-        let bytes = fs::read(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
-        let outcome = responder.handle(&bytes)?;
-        let name = path.file_name().unwrap_or_default().to_string_lossy();
-        if !matches!(outcome, Outcome::Answered(_)) {
-            report(&name, &outcome);
-        }
-        match &outcome {
-            Outcome::Answered(Some(_)) => answered += 1,
-            Outcome::Answered(None) => listed += 1,
-            Outcome::Kept { refused: false, .. } => kept += 1,
-            Outcome::Kept { refused: true, .. } => refused += 1,
-            Outcome::Skipped(_) => skipped += 1,
-            Outcome::Printed => continue, // a dry run moves nothing
-        }
-        code = code.max(outcome.exit_code());
-        let base = name.split(":2,").next().unwrap_or(&name).to_string();
-        let flags = if outcome.answered() { "RS" } else { "S" };
-        let target = cur.join(format!("{base}:2,{flags}"));
-        fs::rename(path, &target).map_err(|source| Error::Write {
-            path: target.clone(),
-            source,
-        })?;
-        if total >= 100 && (i + 1) % 100 == 0 {
-            eprintln!("charter: {}/{total} inquiries handled", i + 1);
-        }
-    }
-    eprintln!(
-        "charter: maildir: {answered} answered with a service, {listed} with the list of services, {skipped} skipped, {kept} waiting in the outbox, {refused} refused"
-    );
-    Ok(code)
-}
-
-/// Keeps an unsent message and says why and where; returns the exit code.
-pub(super) fn keep(dir: &Path, bytes: &[u8], error: &SendError, what: &str) -> Result<u8, Error> {
-    let (reason, refused) = match error {
-        SendError::Temporary(reason) => (reason, false),
-        SendError::Permanent(reason) => (reason, true),
-    };
-    eprintln!("charter: error: could not send {what}: {reason}");
-    let path = outbox::keep(dir, bytes, refused)?;
-    if refused {
-        eprintln!(
-            "charter: the server refused it for good; the message is kept in {}",
-            path.display()
-        );
-        Ok(REFUSED)
-    } else {
-        eprintln!(
-            "charter: the message waits in {}; `charter outbox send` retries it",
-            path.display()
-        );
-        Ok(KEPT_FOR_RETRY)
-    }
 }

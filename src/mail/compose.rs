@@ -6,7 +6,7 @@ use crate::charter::{Category, Charter, Service};
 use crate::error::Error;
 use crate::render::document::{Lang, category_heading, officer_cell};
 use crate::render::html::escape;
-use lettre::Message;
+use lettre::address::Envelope;
 use lettre::message::header::{Header, HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use std::hash::{BuildHasher, Hasher};
@@ -36,10 +36,24 @@ pub fn parse_mailbox(what: &str, value: &str) -> Result<Mailbox, Error> {
         })
 }
 
+/// A message ready to send: its envelope and its bytes as they go on the wire.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    /// Who it is from and to, for SMTP.
+    pub envelope: Envelope,
+    /// The formatted message.
+    pub bytes: Vec<u8>,
+}
+
+/// The subjects this tool's messages begin with, in every language: a message whose subject
+/// is one of them (after `Re:`) is answering us, and that subject is not the citizen's words.
+pub const OUR_SUBJECTS: [&str; 2] = [BN.subject, EN.subject];
+
 /// The labels of the message, in its language.
 struct Labels {
     subject: &'static str,
     greeting: &'static str,
+    service_greeting: &'static str,
     service: &'static str,
     methods: &'static str,
     documents: &'static str,
@@ -66,6 +80,7 @@ struct Labels {
 const BN: Labels = Labels {
     subject: "সেবার তথ্য",
     greeting: "আপনার জিজ্ঞাসার উত্তরে আমাদের সিটিজেন চার্টার অনুযায়ী সেবার তথ্য নিচে দেওয়া হলো।",
+    service_greeting: "আমাদের সিটিজেন চার্টার অনুযায়ী সেবার তথ্য নিচে দেওয়া হলো।",
     service: "সেবার নাম",
     methods: "সেবা প্রদান পদ্ধতি",
     documents: "প্রয়োজনীয় কাগজপত্র ও প্রাপ্তিস্থান",
@@ -92,6 +107,7 @@ const BN: Labels = Labels {
 const EN: Labels = Labels {
     subject: "Service information",
     greeting: "In answer to your inquiry, here is what our citizen charter promises for this service.",
+    service_greeting: "Here is what our citizen charter promises for this service.",
     service: "Service",
     methods: "How it is delivered",
     documents: "Documents needed and where to get them",
@@ -130,15 +146,16 @@ pub fn service_message(
     to: &Mailbox,
     lang: Lang,
     attachment: Option<&PdfAttachment>,
-) -> Result<Message, Error> {
+) -> Result<Outgoing, Error> {
     let labels = if lang == Lang::En { &EN } else { &BN };
     let name = service.name.get(lang.code()).to_string();
     check_header_value("the service name in the charter", &name)?;
     let subject = format!("{}: {name}", labels.subject);
     let sections = sections(charter, category, service, labels, lang);
     let office = office_lines(charter, lang);
+    // Nobody asked: a message sent with --service does not answer a question.
     let body = Body {
-        greeting: labels.greeting,
+        greeting: labels.service_greeting,
         sections: &sections,
         office: &office,
         closing: labels.closing,
@@ -182,7 +199,7 @@ pub fn inquiry_reply(
     from: &Mailbox,
     to: &Mailbox,
     lang: Lang,
-) -> Result<Message, Error> {
+) -> Result<Outgoing, Error> {
     let labels = if lang == Lang::En { &EN } else { &BN };
     let (sections, office) = match answer {
         Answer::Service(charter, category, service) => (
@@ -251,8 +268,8 @@ fn build(
     lang: Lang,
     thread: Option<&Thread>,
     attachment: Option<&PdfAttachment>,
-) -> Result<Message, Error> {
-    let mut builder = Message::builder()
+) -> Result<Outgoing, Error> {
+    let mut builder = lettre::Message::builder()
         .from(from.clone())
         .to(to.clone())
         .subject(subject.clone())
@@ -286,13 +303,17 @@ fn build(
         }
         None => alternative,
     };
-    builder
+    let message = builder
         .multipart(content)
         .map_err(|e| Error::InvalidAddress {
             what: "the message".into(),
             value: to.to_string(),
             reason: e.to_string(),
-        })
+        })?;
+    Ok(Outgoing {
+        envelope: message.envelope().clone(),
+        bytes: super::headers::refold(&message.formatted(), from, to, &subject),
+    })
 }
 
 /// Every service of the charters with its fee and time limit, and how to ask about one.

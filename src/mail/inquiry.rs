@@ -25,8 +25,46 @@ pub struct Inquiry {
     pub body: String,
     /// The References of the inquiry, for the reply's References.
     pub references: Vec<String>,
-    /// Why it must not be answered, if so.
-    pub skip: Option<String>,
+    /// Why it is robot mail (an automatic reply, a list, a bounce), to be filed unanswered.
+    pub robot: Option<String>,
+    /// Whether it answers one of this tool's own replies (a follow-up in a thread).
+    pub follow_up: bool,
+}
+
+impl Inquiry {
+    /// The words the citizen wrote in this message, for matching: the subject (unless it is
+    /// our own, in a follow-up) and the body without what it quotes.
+    pub fn new_words(&self) -> String {
+        let body = super::quoting::new_words(&self.body);
+        if self.follow_up || is_our_subject(&self.subject) {
+            body
+        } else {
+            format!("{}\n{body}", self.subject)
+        }
+    }
+}
+
+/// Whether a subject is one this tool wrote (`Re: সেবার তথ্য: ই-ফাইলিং…`).
+fn is_our_subject(subject: &str) -> bool {
+    let mut rest = subject.trim();
+    loop {
+        let lower = rest.to_lowercase();
+        let Some(prefix) = ["re:", "fw:", "fwd:", "aw:", "sv:", "উত্তর:"]
+            .into_iter()
+            .find(|p| lower.starts_with(p))
+        else {
+            break;
+        };
+        rest = rest[prefix.len()..].trim_start();
+    }
+    super::compose::OUR_SUBJECTS
+        .iter()
+        .any(|ours| rest.starts_with(ours))
+}
+
+/// Whether a Message-ID is one of this tool's (see [`super::compose::message_id`]).
+fn is_our_message_id(id: &str) -> bool {
+    id.trim_matches(['<', '>', ' ']).contains(".charter@")
 }
 
 /// Reads an inquiry. Returns an error only for bytes that are not a message at all.
@@ -37,22 +75,36 @@ pub fn read(bytes: &[u8]) -> Result<Inquiry, String> {
     let raw_subject = message.header_raw("Subject").unwrap_or("");
     let subject =
         decode_words(raw_subject).unwrap_or_else(|| message.subject().unwrap_or("").to_string());
-    // A line break decoded out of an encoded word would inject headers into the reply's
-    // subject: such an inquiry is refused, not answered.
-    let injected = subject.contains(['\r', '\n']);
+    // A line break decoded out of an encoded word (a common bug of other mail programs, and
+    // a way to inject headers) becomes a space: the reply's subject is encoded by us anyway.
     let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
     let from_addr = message.from().and_then(|a| a.first());
-    let from = from_addr.and_then(|a| a.address()).map(str::to_string);
-    let from_name = from_addr.and_then(|a| a.name()).map(str::to_string);
+    let from = sender_address(
+        message.header_raw("From").unwrap_or(""),
+        from_addr.and_then(|a| a.address()),
+    );
+    let from_name = from_addr
+        .and_then(|a| a.name())
+        .map(|n| n.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|n| !n.is_empty());
     let (id, has_message_id) = match message.message_id() {
-        Some(id) if !id.is_empty() => (id.to_string(), true),
+        Some(id) if !id.trim().is_empty() => (clean_id(id), true),
         _ => (format!("digest-{:016x}", fnv1a(bytes)), false),
     };
-    let references = match message.references() {
+    let references: Vec<String> = match message.references() {
+        HeaderValue::Text(t) => vec![clean_id(t)],
+        HeaderValue::TextList(list) => list.iter().map(|t| clean_id(t)).collect(),
+        _ => Vec::new(),
+    };
+    let in_reply_to: Vec<String> = match message.in_reply_to() {
         HeaderValue::Text(t) => vec![t.to_string()],
         HeaderValue::TextList(list) => list.iter().map(|t| t.to_string()).collect(),
         _ => Vec::new(),
     };
+    let follow_up = in_reply_to
+        .iter()
+        .chain(&references)
+        .any(|id| is_our_message_id(id));
     let body = message
         .body_text(0)
         .map(|b| b.into_owned())
@@ -61,11 +113,7 @@ pub fn read(bytes: &[u8]) -> Result<Inquiry, String> {
         .headers_raw()
         .map(|(name, value)| (name.to_string(), value.trim().to_string()))
         .collect();
-    let skip = if injected {
-        Some("refused: its Subject holds a line break, which would inject mail headers into the reply".to_string())
-    } else {
-        skip_reason(&headers, from.as_deref())
-    };
+    let robot = robot_reason(&headers, from.as_deref());
     Ok(Inquiry {
         id,
         has_message_id,
@@ -74,12 +122,36 @@ pub fn read(bytes: &[u8]) -> Result<Inquiry, String> {
         subject,
         body,
         references,
-        skip,
+        robot,
+        follow_up,
     })
 }
 
+/// A Message-ID without folding whitespace, so that it can go in a header of the reply.
+fn clean_id(id: &str) -> String {
+    id.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The sender's address. mail-parser drops a quoted local part (`"john doe"@example.com`), so
+/// the raw header is read when its address looks cut.
+fn sender_address(raw: &str, parsed: Option<&str>) -> Option<String> {
+    let parsed = parsed.map(str::trim).filter(|a| !a.is_empty());
+    let cut = parsed.is_none_or(|a| a.starts_with('@') || !a.contains('@'));
+    if !cut {
+        return parsed.map(str::to_string);
+    }
+    let unfolded: String = raw.replace(['\r', '\n'], " ");
+    let candidate = match (unfolded.rfind('<'), unfolded.rfind('>')) {
+        (Some(start), Some(end)) if start < end => unfolded[start + 1..end].trim().to_string(),
+        _ => unfolded.trim().to_string(),
+    };
+    (candidate.contains('@'))
+        .then_some(candidate)
+        .or(parsed.map(str::to_string))
+}
+
 /// Why RFC 3834 (and common sense) says not to answer: mail from robots, lists and bounces.
-fn skip_reason(headers: &[(String, String)], from: Option<&str>) -> Option<String> {
+fn robot_reason(headers: &[(String, String)], from: Option<&str>) -> Option<String> {
     for (name, value) in headers {
         let lower = name.to_ascii_lowercase();
         let value_lower = value.to_ascii_lowercase();
@@ -107,9 +179,7 @@ fn skip_reason(headers: &[(String, String)], from: Option<&str>) -> Option<Strin
             _ => {}
         }
     }
-    let Some(from) = from else {
-        return Some("it has no sender address to answer".to_string());
-    };
+    let from = from?;
     let local = from.split('@').next().unwrap_or("").to_ascii_lowercase();
     let robot = matches!(
         local.as_str(),
@@ -279,10 +349,15 @@ mod tests {
 
     #[test]
     fn robots_lists_and_bounces_are_not_answered() {
-        assert_eq!(inquiry("From: citizen@example.com\r\n").skip, None);
+        assert_eq!(inquiry("From: citizen@example.com\r\n").robot, None);
         assert_eq!(
-            inquiry("From: citizen@example.com\r\nAuto-Submitted: no\r\n").skip,
+            inquiry("From: citizen@example.com\r\nAuto-Submitted: no\r\n").robot,
             None
+        );
+        assert_eq!(
+            inquiry("To: office@example.gov.bd\r\n").robot,
+            None,
+            "a person's broken mail"
         );
         for headers in [
             "From: citizen@example.com\r\nAuto-Submitted: auto-replied\r\n",
@@ -294,10 +369,9 @@ mod tests {
             "From: news-request@example.com\r\n",
             "From: noreply@example.com\r\n",
             "From: citizen@example.com\r\nX-Autoreply: yes\r\n",
-            "To: office@example.gov.bd\r\n",
         ] {
             assert!(
-                inquiry(headers).skip.is_some(),
+                inquiry(headers).robot.is_some(),
                 "{headers:?} must be skipped"
             );
         }
@@ -312,5 +386,36 @@ mod tests {
         assert_eq!(i.from_name.as_deref(), Some("Rahim"));
         assert_eq!((i.id.as_str(), i.has_message_id), ("a@b.c", true));
         assert_eq!(i.references, ["x@y.z"]);
+        assert!(!i.follow_up);
+    }
+
+    #[test]
+    fn senders_with_unusual_but_valid_addresses_are_read_whole() {
+        let i = inquiry("From: \"john doe\"@example.com\r\n");
+        assert_eq!(i.from.as_deref(), Some("\"john doe\"@example.com"));
+        let i = inquiry("From: Name <\"john doe\"@example.com>\r\n");
+        assert_eq!(i.from.as_deref(), Some("\"john doe\"@example.com"));
+    }
+
+    #[test]
+    fn a_line_break_in_an_encoded_subject_becomes_a_space() {
+        let i =
+            read(b"From: a@example.com\r\nSubject: =?windows-1251?B?wOv04OLo8go=?=\r\n\r\nx\r\n")
+                .unwrap();
+        assert!(!i.subject.contains(['\r', '\n']), "{:?}", i.subject);
+        let i = read(b"From: a@example.com\r\nSubject: =?utf-8?q?hello=0D=0ABcc:_v@example.com?=\r\n\r\nx\r\n").unwrap();
+        assert_eq!(i.subject, "hello Bcc: v@example.com");
+    }
+
+    #[test]
+    fn a_follow_up_to_our_reply_is_matched_on_its_new_words() {
+        let message = "From: a@example.com\r\nSubject: Re: Re: e-filing\r\nIn-Reply-To: <18f2a.9c1.charter@gmail.com>\r\nMessage-ID: <n@example.com>\r\n\r\nweb portal please\r\n\r\nOn Mon, office wrote:\r\n> e-filing\r\n";
+        let i = read(message.as_bytes()).unwrap();
+        assert!(i.follow_up);
+        assert_eq!(i.new_words(), "web portal please");
+        let i = inquiry("From: a@example.com\r\n");
+        assert_eq!(i.new_words(), "x\nbody");
+        let message = "From: a@example.com\r\nSubject: Re: সেবার তথ্য: ই-ফাইলিং\r\n\r\nওয়েব পোর্টাল\r\n";
+        assert_eq!(read(message.as_bytes()).unwrap().new_words(), "ওয়েব পোর্টাল");
     }
 }

@@ -1,7 +1,7 @@
 //! Where `--from`, `--smtp`, the outbox and the SMTP password come from.
 //!
 //! Precedence, highest first: the command line, the environment (`CHARTER_FROM`, `CHARTER_SMTP`,
-//! `CHARTER_OUTBOX`, `CHARTER_PASSWORD_FILE`; clap reads these), the config file (`--config`, or
+//! `CHARTER_OUTBOX`, `CHARTER_PASSWORD_FILE`, `CHARTER_EHLO`; clap reads these), the config file (`--config`, or
 //! `$XDG_CONFIG_HOME/charter/config.toml`), then the defaults. The password itself is never an
 //! option: it comes from `--password-file`, then `CHARTER_SMTP_PASSWORD`, then the config file's
 //! `password_file`.
@@ -20,6 +20,7 @@ struct ConfigFile {
     smtp: Option<String>,
     outbox: Option<PathBuf>,
     password_file: Option<PathBuf>,
+    ehlo: Option<String>,
 }
 
 /// The settings of a mail command, resolved.
@@ -33,6 +34,8 @@ pub struct Settings {
     pub outbox: PathBuf,
     /// The SMTP password, if any source gave one.
     pub password: Option<String>,
+    /// The EHLO name, if any source gave one.
+    pub ehlo: Option<String>,
 }
 
 /// The config file used when `--config` is not given.
@@ -73,6 +76,7 @@ pub fn resolve(from: Option<&str>, args: &MailArgs) -> Result<Settings, Error> {
             .or(config.outbox)
             .unwrap_or_else(outbox::default_dir),
         password,
+        ehlo: args.ehlo.clone().or(config.ehlo),
     })
 }
 

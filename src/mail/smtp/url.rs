@@ -1,16 +1,10 @@
-//! The SMTP connection: what a URL asks for, the transport that honours it, and what a failure
-//! to send means (try again later, or give up).
+//! What an SMTP URL asks for.
 //!
 //! `smtps://host[:465]` is TLS from the first byte; `smtp://host[:587]` must upgrade with
 //! STARTTLS and fails if the server does not offer it; `?tls=none` sends in plain text, which
-//! the user has to ask for. lettre's own `from_url` reads `smtp://` as plain text, so the
-//! transport is built here.
+//! the user has to ask for. (lettre's own `from_url` reads `smtp://` as plain text.)
 
 use crate::error::Error;
-use lettre::address::Envelope;
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Certificate, Tls, TlsParameters};
-use lettre::{SmtpTransport, Transport};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -38,7 +32,8 @@ pub struct SmtpUrl {
     pub user: Option<String>,
     /// A CA certificate (PEM) to trust besides the usual roots (`?ca=/path/ca.pem`).
     pub ca: Option<PathBuf>,
-    /// How long to wait for the server (`?timeout=SECONDS`, default 30).
+    /// How long one exchange with the server may take, from connecting to its last answer for
+    /// one message (`?timeout=SECONDS`, default 30).
     pub timeout: Duration,
 }
 
@@ -150,102 +145,29 @@ fn percent_decode(s: &str) -> String {
         .map_or_else(|| s.to_string(), |(_, v)| v.into_owned())
 }
 
-/// The URL with any password replaced, for messages.
-fn redact(text: &str) -> String {
-    match url::Url::parse(text) {
-        Ok(mut url) if url.password().is_some() => {
-            let _ = url.set_password(Some("***"));
-            url.to_string()
-        }
-        _ => text.to_string(),
-    }
-}
-
-/// A connection ready to send, built once and used for every message of a run.
-pub struct Connection {
-    transport: SmtpTransport,
-}
-
-/// Why a message was not sent.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SendError {
-    /// Worth trying again: the server is down, busy (4xx), slow, or the connection failed.
-    Temporary(String),
-    /// The server refused the message for good (5xx).
-    Permanent(String),
-}
-
-impl Connection {
-    /// Builds the transport for `url`, logging in with `password` when the URL names a user.
-    pub fn new(url: &SmtpUrl, password: Option<String>) -> Result<Connection, Error> {
-        let fail = |reason: String| Error::SmtpUrl {
-            url: url.display(),
-            reason,
-        };
-        let tls_parameters = || -> Result<TlsParameters, Error> {
-            let mut builder = TlsParameters::builder(url.host.clone());
-            if let Some(path) = &url.ca {
-                let pem = std::fs::read(path).map_err(|source| Error::Read {
-                    path: path.clone(),
-                    source,
-                })?;
-                let cert = Certificate::from_pem(&pem)
-                    .map_err(|e| fail(format!("ca={}: {e}", path.display())))?;
-                builder = builder.add_root_certificate(cert);
-            }
-            builder.build_rustls().map_err(|e| fail(e.to_string()))
-        };
-        let tls = match url.security {
-            Security::Implicit => Tls::Wrapper(tls_parameters()?),
-            Security::StartTls => Tls::Required(tls_parameters()?),
-            Security::None => Tls::None,
-        };
-        let mut builder = SmtpTransport::builder_dangerous(url.host.as_str())
-            .port(url.port)
-            .tls(tls)
-            .timeout(Some(url.timeout));
-        if let Some(user) = &url.user {
-            let Some(password) = password else {
-                return Err(fail(format!(
-                    "it names user {user} but no password was given: set CHARTER_SMTP_PASSWORD or use --password-file"
-                )));
-            };
-            builder = builder.credentials(Credentials::new(user.clone(), password));
-        }
-        Ok(Connection {
-            transport: builder.build(),
-        })
-    }
-
-    /// Sends one formatted message.
-    pub fn send(&self, envelope: &Envelope, message: &[u8]) -> Result<(), SendError> {
-        self.transport
-            .send_raw(envelope, message)
-            .map(|_| ())
-            .map_err(|e| {
-                let reason = describe(&e);
-                if e.is_permanent() {
-                    SendError::Permanent(reason)
-                } else {
-                    SendError::Temporary(reason)
-                }
-            })
-    }
-}
-
-/// The error and its causes in one line: lettre's own message is often just "network error".
-fn describe(error: &lettre::transport::smtp::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(cause) = source {
-        let cause_text = cause.to_string();
-        if !text.contains(&cause_text) {
-            text.push_str(": ");
-            text.push_str(&cause_text);
-        }
-        source = cause.source();
-    }
-    text
+/// The URL with any password replaced by `***`, for messages. It works on the text, not on a
+/// parsed URL: the URL that fails to parse (a bad port) must not show its password either.
+pub fn redact(text: &str) -> String {
+    let Some(scheme_end) = text.find("://") else {
+        return text.to_string();
+    };
+    let authority_start = scheme_end + 3;
+    let authority_len = text[authority_start..]
+        .find(['/', '?', '#'])
+        .unwrap_or(text.len() - authority_start);
+    let authority = &text[authority_start..authority_start + authority_len];
+    let Some(at) = authority.rfind('@') else {
+        return text.to_string();
+    };
+    let Some(colon) = authority[..at].find(':') else {
+        return text.to_string();
+    };
+    format!(
+        "{}{}:***{}",
+        &text[..authority_start],
+        &authority[..colon],
+        &text[authority_start + at..]
+    )
 }
 
 #[cfg(test)]
@@ -306,6 +228,16 @@ mod tests {
             .to_string();
         assert!(e.contains("CHARTER_SMTP_PASSWORD"), "{e}");
         assert!(!e.contains("secret"), "the secret is not repeated: {e}");
+        for url in [
+            "smtp://user:hunter2@host:99999",
+            "smtp://user:hunter2@host:99999/?tls=none",
+            "smtps://user:hunter2@[::1",
+            "smtp://a:b:hunter2@host",
+        ] {
+            let e = SmtpUrl::parse(url).unwrap_err().to_string();
+            assert!(!e.contains("hunter2"), "{e}");
+            assert!(e.contains("***"), "{e}");
+        }
         assert!(SmtpUrl::parse("http://mail.example").is_err());
         assert!(SmtpUrl::parse("smtp://mail.example?tls=maybe").is_err());
         assert!(SmtpUrl::parse("smtp://mail.example?port=1").is_err());

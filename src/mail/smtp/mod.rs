@@ -1,0 +1,10 @@
+//! Sending mail over SMTP: the URL that names the server, the client that keeps one connection
+//! for a batch, the TLS it trusts and the name it greets with.
+
+mod client;
+pub mod hello;
+mod tls;
+mod url;
+
+pub use client::{Client, Failure};
+pub use url::{Security, SmtpUrl, redact};
