@@ -5,91 +5,13 @@
 mod common;
 
 use assert_cmd::Command;
+use common::workspace::{Workspace, fixture, names, plain, stderr};
 use common::{dead_port, start};
 use mail_parser::MessageParser;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-const KAWKHALI: &str = "charters/kawkhali-ict.toml";
-const FROM: &str = "কাউখালী আইসিটি <kawkhalidoict@gmail.com>";
-const INQUIRIES: &str = "tests/fixtures/inquiries";
-
-/// A place for the state, the outbox and Maildirs of one test.
-struct Workspace {
-    dir: tempfile::TempDir,
-}
-
-impl Workspace {
-    fn new() -> Workspace {
-        Workspace {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    fn reply(&self, smtp: &str, mode: &[&str]) -> std::process::Output {
-        self.reply_with_stdin(smtp, mode, &[])
-    }
-
-    fn reply_with_stdin(&self, smtp: &str, mode: &[&str], stdin: &[u8]) -> std::process::Output {
-        Command::cargo_bin("charter")
-            .unwrap()
-            .args([
-                "reply",
-                "--charter",
-                KAWKHALI,
-                "--from",
-                FROM,
-                "--smtp",
-                smtp,
-            ])
-            .arg("--state")
-            .arg(self.path("state/replied.json"))
-            .arg("--outbox")
-            .arg(self.path("outbox"))
-            .args(mode)
-            .env("XDG_CONFIG_HOME", self.dir.path())
-            .write_stdin(stdin.to_vec())
-            .output()
-            .unwrap()
-    }
-
-    /// A Maildir whose new/ holds these messages.
-    fn maildir(&self, messages: &[(&str, Vec<u8>)]) -> PathBuf {
-        let dir = self.path("Maildir");
-        for sub in ["new", "cur", "tmp"] {
-            fs::create_dir_all(dir.join(sub)).unwrap();
-        }
-        for (name, bytes) in messages {
-            fs::write(dir.join("new").join(name), bytes).unwrap();
-        }
-        dir
-    }
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    fs::read(Path::new(INQUIRIES).join(name)).unwrap()
-}
-
-fn plain(port: u16) -> String {
-    format!("smtp://127.0.0.1:{port}?tls=none")
-}
-
-fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
+use common::workspace::{INQUIRIES, KAWKHALI};
 
 /// The decoded reply: headers and plain text.
 struct Reply {

@@ -72,8 +72,13 @@ fn subject(message: &[u8]) -> String {
 fn send(args: &OutboxSendArgs) -> Result<u8, Error> {
     let settings = settings::resolve(None, &args.mail)?;
     let outbox = Outbox::open(&settings.outbox)?;
+    let mut records = Records::default();
+    let in_doubt = deliver::settle(&outbox, |link| {
+        Ok(records
+            .state(link)?
+            .is_some_and(|(state, id)| state.answered(&id).is_some()))
+    })?;
     let mut files = outbox.list(Place::Waiting)?;
-    let in_doubt = outbox.list(Place::Sending)?;
     if args.in_doubt {
         files.extend(in_doubt.iter().cloned());
     } else if !in_doubt.is_empty() {
@@ -91,7 +96,6 @@ fn send(args: &OutboxSendArgs) -> Result<u8, Error> {
         });
     }
     let (_, mut client) = super::client(&settings)?;
-    let mut records = Records::default();
     let (mut sent, mut waiting, mut refused, mut doubt, mut setup) = (0, 0, 0, 0, false);
     for path in &files {
         let kept = match outbox::read(path) {

@@ -269,7 +269,18 @@ fn build(
     thread: Option<&Thread>,
     attachment: Option<&PdfAttachment>,
 ) -> Result<Outgoing, Error> {
+    // The envelope is given, not derived from the headers: lettre cannot derive it for valid
+    // addresses such as `"john doe"@example.com` or `a@[127.0.0.1]`.
+    let envelope =
+        Envelope::new(Some(from.email.clone()), vec![to.email.clone()]).map_err(|e| {
+            Error::InvalidAddress {
+                what: "the message".into(),
+                value: to.to_string(),
+                reason: e.to_string(),
+            }
+        })?;
     let mut builder = lettre::Message::builder()
+        .envelope(envelope)
         .from(from.clone())
         .to(to.clone())
         .subject(subject.clone())

@@ -136,21 +136,13 @@ pub fn hand_over(
 /// `sending/` what the state says was answered, forgets pending replies whose file never reached
 /// the outbox, and returns the replies in doubt.
 pub fn reconcile(state: &mut State, outbox: &Outbox) -> Result<Vec<PathBuf>, Error> {
-    let mut in_doubt = Vec::new();
-    for path in outbox.list(Place::Sending)? {
-        let kept = outbox::read(&path)?;
-        let answered = kept.link.state.as_deref() == Some(state.path())
-            && kept
-                .link
+    let in_doubt = settle(outbox, |link| {
+        Ok(link.state.as_deref() == Some(state.path())
+            && link
                 .inquiry
                 .as_deref()
-                .is_some_and(|id| state.answered(id).is_some());
-        if answered {
-            outbox.remove(&path)?;
-        } else {
-            in_doubt.push(path);
-        }
-    }
+                .is_some_and(|id| state.answered(id).is_some()))
+    })?;
     let lost: Vec<String> = state
         .all_pending()
         .filter(|(_, p)| p.outbox == outbox.dir() && outbox.find(&p.file).is_none())
@@ -158,6 +150,24 @@ pub fn reconcile(state: &mut State, outbox: &Outbox) -> Result<Vec<PathBuf>, Err
         .collect();
     for id in lost {
         state.forget(&id)?;
+    }
+    Ok(in_doubt)
+}
+
+/// Removes from `sending/` each reply whose inquiry `answered` says was answered (a run
+/// stopped between recording it and removing the file); returns the rest: in doubt.
+pub fn settle(
+    outbox: &Outbox,
+    mut answered: impl FnMut(&Link) -> Result<bool, Error>,
+) -> Result<Vec<PathBuf>, Error> {
+    let mut in_doubt = Vec::new();
+    for path in outbox.list(Place::Sending)? {
+        let kept = outbox::read(&path)?;
+        if answered(&kept.link)? {
+            outbox.remove(&path)?;
+        } else {
+            in_doubt.push(path);
+        }
     }
     Ok(in_doubt)
 }

@@ -48,7 +48,7 @@ impl Maildir {
             })?;
             for entry in entries.flatten() {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if name.starts_with('.') || !entry.file_type().is_ok_and(|t| t.is_file()) {
+                if name.starts_with('.') || !is_message(&entry) {
                     continue;
                 }
                 let (key, flags) = split_name(&name);
@@ -69,6 +69,19 @@ impl Maildir {
         self.paths.get(key).cloned()
     }
 }
+
+/// Whether a directory entry is a message: a file, or a link that is not to a directory (a
+/// broken one is reported when it is read, not passed over in silence).
+fn is_message(entry: &fs::DirEntry) -> bool {
+    match entry.file_type() {
+        Ok(t) if t.is_file() => true,
+        Ok(t) if t.is_symlink() => fs::metadata(entry.path()).map_or(true, |m| !m.is_dir()),
+        _ => false,
+    }
+}
+
+/// The largest message read: far above what mail servers accept.
+const MAX_MESSAGE: u64 = 64 << 20;
 
 /// Splits `NAME:2,FLAGS` into the key and the flags.
 fn split_name(name: &str) -> (&str, Option<&str>) {
@@ -98,6 +111,16 @@ impl Mailbox for Maildir {
 
     fn read(&mut self, key: &str) -> Result<Vec<u8>, String> {
         let path = self.locate(key).ok_or("it is no longer in the Maildir")?;
+        let size = fs::metadata(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
+            .len();
+        if size > MAX_MESSAGE {
+            return Err(format!(
+                "{} holds {size} bytes, more than any inquiry ({} MiB)",
+                path.display(),
+                MAX_MESSAGE >> 20
+            ));
+        }
         fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     }
 

@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 pub mod pdf;
+pub mod raw;
+pub mod workspace;
 
 use mailin_embedded::{AuthMechanism, Handler, Response, Server, SslConfig, response};
 use std::fs;
@@ -16,30 +18,69 @@ pub struct Mailbox {
     pub logins: Vec<(String, String)>,
     /// How many SMTP sessions (EHLO/HELO) the clients opened.
     pub sessions: usize,
+    /// The name each EHLO/HELO gave.
+    pub helo_names: Vec<String>,
 }
 
+#[derive(Clone)]
 pub struct Received {
     pub from: String,
     pub to: Vec<String>,
     pub data: Vec<u8>,
 }
 
+/// Which EHLO names the server takes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Helo {
+    /// Any name.
+    Any,
+    /// Fully qualified names and address literals only: 504 to a bare host name, as Postfix
+    /// answers with `reject_non_fqdn_helo_hostname`.
+    Qualified,
+    /// Only this name.
+    Only(String),
+}
+
+/// How a test server behaves.
+pub struct Options<'a> {
+    /// The answer to each message's DATA: 250, or a 4xx/5xx refusal.
+    pub code: u16,
+    /// STARTTLS (and AUTH PLAIN) with these certificates; none: plain text, no STARTTLS.
+    pub tls: Option<&'a Certificates>,
+    /// Which EHLO names it takes.
+    pub helo: Helo,
+}
+
 /// A handler that records every message, answers DATA with `code`, and accepts one login.
+/// Each connection gets its own clone, with its own message in progress.
 #[derive(Clone)]
 struct Recorder {
     mailbox: Arc<Mutex<Mailbox>>,
-    current: Arc<Mutex<Option<Received>>>,
+    current: Option<Received>,
     code: u16,
+    helo: Helo,
 }
 
 impl Handler for Recorder {
-    fn helo(&mut self, _ip: IpAddr, _domain: &str) -> Response {
-        self.mailbox.lock().unwrap().sessions += 1;
-        response::OK
+    fn helo(&mut self, _ip: IpAddr, domain: &str) -> Response {
+        let mut mailbox = self.mailbox.lock().unwrap();
+        mailbox.sessions += 1;
+        mailbox.helo_names.push(domain.to_string());
+        let qualified = domain.contains('.') || domain.starts_with('[');
+        match &self.helo {
+            Helo::Qualified if !qualified => Response::custom(
+                504,
+                format!("5.5.2 <{domain}>: Helo command rejected: need fully-qualified hostname"),
+            ),
+            Helo::Only(name) if name != domain => {
+                Response::custom(504, format!("5.5.2 <{domain}>: Helo command rejected"))
+            }
+            _ => response::OK,
+        }
     }
 
     fn mail(&mut self, _ip: IpAddr, _domain: &str, from: &str) -> Response {
-        *self.current.lock().unwrap() = Some(Received {
+        self.current = Some(Received {
             from: from.to_string(),
             to: Vec::new(),
             data: Vec::new(),
@@ -48,21 +89,21 @@ impl Handler for Recorder {
     }
 
     fn rcpt(&mut self, to: &str) -> Response {
-        if let Some(m) = self.current.lock().unwrap().as_mut() {
+        if let Some(m) = self.current.as_mut() {
             m.to.push(to.to_string());
         }
         response::OK
     }
 
     fn data(&mut self, buf: &[u8]) -> std::io::Result<()> {
-        if let Some(m) = self.current.lock().unwrap().as_mut() {
+        if let Some(m) = self.current.as_mut() {
             m.data.extend_from_slice(buf);
         }
         Ok(())
     }
 
     fn data_end(&mut self) -> Response {
-        let message = self.current.lock().unwrap().take();
+        let message = self.current.take();
         match self.code {
             250 => {
                 self.mailbox.lock().unwrap().messages.extend(message);
@@ -123,19 +164,33 @@ impl Certificates {
     }
 }
 
+/// A test server that answers DATA with `code`, with STARTTLS when given certificates.
 pub fn start(code: u16, tls: Option<&Certificates>) -> TestServer {
+    start_with(Options {
+        code,
+        tls,
+        helo: Helo::Any,
+    })
+}
+
+/// A test server on a free loopback port, behaving as `options` say.
+pub fn start_with(options: Options) -> TestServer {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
     let mailbox = Arc::new(Mutex::new(Mailbox::default()));
     let recorder = Recorder {
         mailbox: mailbox.clone(),
-        current: Arc::default(),
-        code,
+        current: None,
+        code: options.code,
+        helo: options.helo,
     };
     let mut server = Server::new(recorder);
-    server.with_name("smtp.test").with_tcp_listener(listener);
-    if let Some(certs) = tls {
+    server
+        .with_name("smtp.test")
+        .with_tcp_listener(listener)
+        .with_num_threads(8);
+    if let Some(certs) = options.tls {
         server
             .with_ssl(SslConfig::SelfSigned {
                 cert_path: certs.path("cert.pem"),
