@@ -29,6 +29,13 @@ pub enum Error {
         /// Why it failed.
         source: io::Error,
     },
+    /// A file larger than what it may be.
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// `--service` names no service of the charter.
     UnknownService {
         /// The id asked for.
@@ -117,6 +124,12 @@ impl fmt::Display for Error {
                 path.display()
             ),
             Error::Read { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
+            Error::TooLarge { path, limit } => write!(
+                f,
+                "{}: larger than {} MiB, which no file of this kind needs to be; is this the right file?",
+                path.display(),
+                limit >> 20
+            ),
             Error::Write { path, source } => {
                 write!(f, "{}: cannot write: {source}", path.display())
             }

@@ -2,13 +2,13 @@
 //!
 //! The binary only parses arguments and calls [`commands::dispatch`]; the work is done here.
 
-pub mod atomic;
 pub mod bangla;
 pub mod charter;
 pub mod cli;
 pub mod commands;
 pub mod dir;
 pub mod error;
+pub mod files;
 pub mod fix;
 pub mod format;
 pub mod import;

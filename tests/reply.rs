@@ -410,8 +410,15 @@ fn a_line_break_in_the_charter_is_refused_too() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("the service name in the charter contains a line break"));
+    // The charter is not valid: `validate` says so too, and nothing is composed.
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("error[line-break]: services.institutional[0].name: `name` must be one line"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
 }
 
 #[test]

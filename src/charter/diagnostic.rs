@@ -62,11 +62,13 @@ pub enum Code {
     LegacyEncoding,
     /// No `grievance` or no `expectations` section.
     MissingSection,
+    /// A line break in a field that must be one line (a name, a fee, an id).
+    LineBreak,
 }
 
 impl Code {
     /// Every code, for the SARIF rule table.
-    pub const ALL: [Code; 23] = [
+    pub const ALL: [Code; 24] = [
         Code::Encoding,
         Code::TooLarge,
         Code::Syntax,
@@ -90,6 +92,7 @@ impl Code {
         Code::ZeroWidth,
         Code::LegacyEncoding,
         Code::MissingSection,
+        Code::LineBreak,
     ];
 
     /// The stable name printed in `error[name]` and in JSON, GitHub and SARIF output.
@@ -118,6 +121,7 @@ impl Code {
             Code::ZeroWidth => "zero-width",
             Code::LegacyEncoding => "legacy-encoding",
             Code::MissingSection => "missing-section",
+            Code::LineBreak => "line-break",
         }
     }
 
@@ -165,6 +169,9 @@ impl Code {
                 "Bengali typed in a legacy ASCII font encoding (Bijoy/SutonnyMJ)"
             }
             Code::MissingSection => "no grievance or no expectations section",
+            Code::LineBreak => {
+                "a line break in a field that must be one line (a name, an id, a fee, a time limit)"
+            }
         }
     }
 }

@@ -2,7 +2,6 @@
 
 use super::{Code, Diagnostic, Loaded, MAX_FILE_BYTES, load_bytes};
 use crate::error::Error;
-use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -27,7 +26,7 @@ pub fn read(path: &Path) -> Result<CharterFile, Error> {
         source,
     };
     let name = path.to_string_lossy().replace('\\', "/");
-    let mut file = fs::File::open(path).map_err(read_error)?;
+    let mut file = crate::files::open_regular(path)?;
     let mut bytes = Vec::new();
     // One byte more than the limit tells a file at the limit from one past it, without reading
     // a huge file whole.

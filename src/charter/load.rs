@@ -175,7 +175,52 @@ impl<'p> KeyPath<'p> {
     fn index(&'p self, index: usize) -> KeyPath<'p> {
         KeyPath::Index(self, index)
     }
+
+    /// The field a value belongs to, past array indexes and language keys (`bn`, `en`), and
+    /// the field above it: `("name", "documents")` for `documents[0].name.bn`.
+    fn field(&self) -> (Option<&str>, Option<&str>) {
+        let mut current = self;
+        let mut found = Vec::new();
+        while found.len() < 2 {
+            match current {
+                KeyPath::Root => break,
+                KeyPath::Index(parent, _) => current = parent,
+                KeyPath::Key(parent, key) => {
+                    if found.is_empty() && is_language_code(key) {
+                        current = parent;
+                        continue;
+                    }
+                    found.push(*key);
+                    current = parent;
+                }
+            }
+        }
+        (found.first().copied(), found.get(1).copied())
+    }
 }
+
+/// Fields whose value must be one line: they name something, go into a mail header or a table
+/// heading, or are read as a value (a fee, a time limit, a phone number).
+const SINGLE_LINE: &[&str] = &[
+    "id",
+    "name",
+    "title",
+    "government",
+    "unit",
+    "designation",
+    "fee",
+    "time_limit",
+    "officer",
+    "superior",
+    "section",
+    "phone",
+    "email",
+    "website",
+    "when",
+    "keywords",
+    "room",
+    "source",
+];
 
 impl fmt::Display for KeyPath<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -363,7 +408,26 @@ impl<'t> Walker<'t> {
             return None;
         };
         self.check_wording(s, node.span(), path, script);
+        if s.contains(['\n', '\r']) {
+            self.check_one_line(node, path);
+        }
         Some(s)
+    }
+
+    /// Reports a line break in a field that must be one line. A document's name may wrap: it
+    /// is read as a sentence.
+    fn check_one_line(&mut self, node: &'t Node<'t>, path: &KeyPath) {
+        let (field, parent) = path.field();
+        let Some(field) = field else { return };
+        if !SINGLE_LINE.contains(&field)
+            || (field == "name" || field == "source") && parent == Some("documents")
+        {
+            return;
+        }
+        let message = format!(
+            "`{field}` must be one line: a line break here would break the mail subjects and table headings built from it"
+        );
+        self.report(Code::LineBreak, path, node.span(), message);
     }
 
     /// A string that must not be empty.

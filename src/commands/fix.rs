@@ -29,6 +29,8 @@ pub fn run(args: &FixArgs) -> Result<u8, Error> {
 
 /// Fixes one file; its changes go to `report`, one `file:line: key: old → new` a line.
 fn fix_file(path: &Path, check: bool, report: &mut String) -> Result<u8, Error> {
+    // Locked from reading to writing, so that a `set` meanwhile is not lost.
+    let edit = crate::files::Edit::open(path, charter::MAX_FILE_BYTES)?;
     let file = charter::read(path)?;
     let fixed = crate::fix::fix(&file.source).map_err(|reason| Error::Unusable {
         path: path.to_path_buf(),
@@ -62,7 +64,7 @@ fn fix_file(path: &Path, check: bool, report: &mut String) -> Result<u8, Error> 
         );
         return Ok(1);
     }
-    crate::atomic::write(path, fixed.text.as_bytes())?;
+    edit.write(fixed.text.as_bytes())?;
     eprintln!(
         "charter: fixed {} ({} strings)",
         file.name,

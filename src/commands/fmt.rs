@@ -11,10 +11,20 @@ pub fn run(args: &FmtArgs) -> Result<u8, Error> {
     let mut code = 0;
     let mut listed = String::new();
     for path in &files {
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-            path: path.clone(),
-            source,
-        })?;
+        // One unreadable file does not stop the others.
+        let file = match crate::files::Edit::open(path, crate::charter::MAX_FILE_BYTES) {
+            Ok(file) => file,
+            Err(e) => {
+                failures.push(e);
+                continue;
+            }
+        };
+        let Ok(raw) = String::from_utf8(file.bytes.clone()) else {
+            eprintln!("charter: {}: not formatted: not UTF-8", path.display());
+            code = 1;
+            continue;
+        };
+        let (style, text) = crate::files::TextStyle::split(&raw);
         let formatted = match crate::format::format(&text) {
             Ok(formatted) => formatted,
             Err(reason) => {
@@ -30,8 +40,10 @@ pub fn run(args: &FmtArgs) -> Result<u8, Error> {
             listed.push_str(&format!("{}\n", path.display()));
             code = 1;
         } else {
-            crate::atomic::write(path, formatted.as_bytes())?;
-            eprintln!("charter: formatted {}", path.display());
+            match file.write(style.apply(&formatted).as_bytes()) {
+                Ok(()) => eprintln!("charter: formatted {}", path.display()),
+                Err(e) => failures.push(e),
+            }
         }
     }
     super::print(&listed)?;

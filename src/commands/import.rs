@@ -7,7 +7,6 @@ use crate::import::{self, Kind, Options, Report};
 use crate::report::{self, Finding};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::io::Read;
 use std::path::Path;
 
 /// What happened to one input, for the report.
@@ -158,7 +157,7 @@ fn one(
             .any(|f| f.severity == Severity::Error),
     );
     if let Some(path) = &output {
-        if let Err(e) = crate::atomic::write(path, imported.text.as_bytes()) {
+        if let Err(e) = crate::files::write(path, imported.text.as_bytes()) {
             outcome.error = Some(e.to_string());
             outcome.exit = 2;
             return outcome;
@@ -172,24 +171,7 @@ fn one(
 
 /// Reads a file or standard input, within the import limit.
 fn read_input(input: &Path) -> Result<Vec<u8>, Error> {
-    let read_error = |source| Error::Read {
-        path: input.to_path_buf(),
-        source,
-    };
-    let mut bytes = Vec::new();
-    let limit = import::MAX_INPUT_BYTES as u64 + 1;
-    if input.as_os_str() == "-" {
-        std::io::stdin()
-            .lock()
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .map_err(read_error)?;
-    } else {
-        std::fs::File::open(input)
-            .and_then(|f| f.take(limit).read_to_end(&mut bytes))
-            .map_err(read_error)?;
-    }
-    Ok(bytes)
+    crate::files::read_input(input, import::MAX_INPUT_BYTES as u64)
 }
 
 /// The report of one input, for people.

@@ -74,7 +74,7 @@ pub fn run(args: &InitArgs) -> Result<u8, Error> {
     let office = args.office.as_deref().unwrap_or("অফিসের নাম");
     let toml_string = toml::Value::String(office.to_string()).to_string();
     let text = TEMPLATE.replace("\"{office}\"", &toml_string);
-    crate::atomic::write(&args.path, text.as_bytes())?;
+    crate::files::write(&args.path, text.as_bytes())?;
     let schema = args
         .path
         .parent()
@@ -82,7 +82,7 @@ pub fn run(args: &InitArgs) -> Result<u8, Error> {
         .unwrap_or(Path::new("."))
         .join("charter.schema.json");
     if !schema.exists() {
-        crate::atomic::write(&schema, crate::schema::json().as_bytes())?;
+        crate::files::write(&schema, crate::schema::json().as_bytes())?;
     }
     eprintln!(
         "charter: wrote {}; edit it, then run `charter validate {}`",

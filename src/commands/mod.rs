@@ -17,8 +17,6 @@ mod validate;
 
 use crate::cli::{Cli, Command};
 use crate::error::Error;
-use std::io::{self, Write};
-use std::path::PathBuf;
 
 pub use completions::script as completion_script;
 
@@ -126,12 +124,5 @@ fn client(
 
 /// Writes `text` to stdout. A closed pipe (`charter … | head`) is not an error.
 pub(crate) fn print(text: &str) -> Result<(), Error> {
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Error::Write {
-            path: PathBuf::from("<stdout>"),
-            source: e,
-        }),
-        _ => Ok(()),
-    }
+    crate::files::write_stdout(text.as_bytes())
 }

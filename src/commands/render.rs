@@ -55,7 +55,7 @@ pub fn run(args: &RenderArgs) -> Result<u8, Error> {
     };
     let text = render::render(&charter, format, &options);
     match &args.output {
-        Some(path) => crate::atomic::write(path, text.as_bytes())?,
+        Some(path) => crate::files::write(path, text.as_bytes())?,
         None => super::print(&text)?,
     }
     Ok(0)
@@ -96,17 +96,8 @@ fn pdf(args: &RenderArgs, charter: &crate::charter::Charter, lang: Lang) -> Resu
         reason: format!("cannot write the PDF: {reason}"),
     })?;
     match &args.output {
-        Some(path) => crate::atomic::write(path, &bytes)?,
-        None => {
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            out.write_all(&bytes)
-                .and_then(|()| out.flush())
-                .map_err(|source| Error::Write {
-                    path: "<stdout>".into(),
-                    source,
-                })?;
-        }
+        Some(path) => crate::files::write(path, &bytes)?,
+        None => crate::files::write_stdout(&bytes)?,
     }
     Ok(0)
 }

@@ -12,8 +12,6 @@ use crate::mail::settings::{self, Settings};
 use crate::mail::state::{self, State};
 use crate::render::Lang;
 use lettre::message::Mailbox;
-use std::fs;
-use std::io::Read;
 use std::path::Path;
 
 /// The most an inquiry read from a file or standard input may hold: mail servers refuse
@@ -270,24 +268,5 @@ fn service_pdf(
 
 /// Reads an inquiry from a file or standard input, refusing one larger than [`MAX_INQUIRY`].
 fn read_inquiry(path: &Path) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
-    let result = if path == Path::new("-") {
-        std::io::stdin()
-            .lock()
-            .take(MAX_INQUIRY + 1)
-            .read_to_end(&mut bytes)
-    } else {
-        fs::File::open(path).and_then(|f| f.take(MAX_INQUIRY + 1).read_to_end(&mut bytes))
-    };
-    result.map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if bytes.len() as u64 > MAX_INQUIRY {
-        return Err(Error::Unusable {
-            path: path.to_path_buf(),
-            reason: format!("larger than {} MiB: not an inquiry", MAX_INQUIRY >> 20),
-        });
-    }
-    Ok(bytes)
+    crate::files::read_input(path, MAX_INQUIRY)
 }

@@ -10,12 +10,15 @@ use crate::error::Error;
 use std::io::Read;
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
-/// Applies the edit the arguments ask for, validates, and writes atomically.
+/// Applies the edit the arguments ask for, validates, and writes safely, holding a lock on the
+/// file throughout so that two edits at once both land. The file's line endings and BOM stay.
 pub fn run(args: &SetArgs) -> Result<u8, Error> {
-    let original = std::fs::read_to_string(&args.file).map_err(|source| Error::Read {
+    let file = crate::files::Edit::open(&args.file, crate::charter::MAX_FILE_BYTES)?;
+    let text = String::from_utf8(file.bytes.clone()).map_err(|_| Error::Unusable {
         path: args.file.clone(),
-        source,
+        reason: "not UTF-8 (`charter validate` shows where)".into(),
     })?;
+    let (style, original) = crate::files::TextStyle::split(&text);
     let mut doc: DocumentMut =
         original
             .parse()
@@ -44,7 +47,7 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
         return Ok(1);
     }
     if edited != original {
-        crate::atomic::write(&args.file, edited.as_bytes())?;
+        file.write(style.apply(&edited).as_bytes())?;
     }
     Ok(0)
 }

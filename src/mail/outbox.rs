@@ -160,7 +160,7 @@ impl Outbox {
         bytes.extend_from_slice(&serde_json::to_vec(link).unwrap_or_default());
         bytes.extend_from_slice(b"\r\n");
         bytes.extend_from_slice(message);
-        crate::atomic::write_private(&path, &bytes)?;
+        crate::files::write_private(&path, &bytes)?;
         Ok(path)
     }
 
@@ -174,7 +174,7 @@ impl Outbox {
             path: target.clone(),
             source,
         })?;
-        crate::atomic::sync_dir(crate::atomic::parent(&target));
+        crate::files::sync_dir(crate::files::parent(&target));
         Ok(target)
     }
 
@@ -251,7 +251,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// Removes what a killed [`crate::atomic::write`] left in `dir`: `.NAME.eml.PID.RANDOM.tmp`.
+/// Removes what a killed [`crate::files::write`] left in `dir`: `.NAME.eml.PID.RANDOM.tmp`.
 fn remove_temporaries(dir: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
@@ -262,7 +262,7 @@ fn remove_temporaries(dir: &Path) {
             .strip_prefix('.')
             .and_then(|n| n.split_once(".eml."))
             .map(|(stem, _)| format!("{stem}.eml"));
-        if target.is_some_and(|t| crate::atomic::is_temporary_of(&name, &t)) {
+        if target.is_some_and(|t| crate::files::is_temporary_of(&name, &t)) {
             let _ = fs::remove_file(entry.path());
         }
     }

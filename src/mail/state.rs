@@ -126,7 +126,7 @@ impl State {
             path: path.to_path_buf(),
             source,
         };
-        let dir = crate::atomic::parent(path);
+        let dir = crate::files::parent(path);
         fs::create_dir_all(dir).map_err(write_error)?;
         let lock = open_private(&path.with_extension("lock"), false).map_err(write_error)?;
         lock.lock().map_err(write_error)?;
@@ -245,7 +245,7 @@ impl State {
         let record = std::mem::take(&mut self.record);
         let mut text = serde_json::to_vec(&Event::Snapshot(record)).unwrap_or_default();
         text.push(b'\n');
-        crate::atomic::write_private(&self.path, &text)?;
+        crate::files::write_private(&self.path, &text)?;
         self.record = replay(&self.path, &text)?.0;
         self.journal = open_private(&self.path, true).map_err(|source| Error::Write {
             path: self.path.clone(),
@@ -309,11 +309,11 @@ fn remove_temporaries(path: &Path) {
     let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
         return;
     };
-    let Ok(entries) = fs::read_dir(crate::atomic::parent(path)) else {
+    let Ok(entries) = fs::read_dir(crate::files::parent(path)) else {
         return;
     };
     for entry in entries.flatten() {
-        if crate::atomic::is_temporary_of(&entry.file_name().to_string_lossy(), name) {
+        if crate::files::is_temporary_of(&entry.file_name().to_string_lossy(), name) {
             let _ = fs::remove_file(entry.path());
         }
     }

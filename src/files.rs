@@ -1,0 +1,619 @@
+//! Reading and writing files safely: the one way every command does it.
+//!
+//! Writing a regular file goes through a temporary file beside it, created with `O_EXCL` under a
+//! random name (a link planted there is never followed), given the original's mode and owner,
+//! synced, then renamed over the file and the folder synced: a full disk or a crash leaves the
+//! old file or the new one, never half of one. What is at the path is respected:
+//!
+//! - `-` is standard output;
+//! - a symbolic link is followed, and the file it points to is written (a dangling link gets its
+//!   file created), so the link stays a link;
+//! - a device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is written in place, never
+//!   replaced;
+//! - a file with several hard links is written in place, so every name keeps seeing it;
+//! - a file the user could not write directly is refused, even where the folder would let a
+//!   rename replace it; a writable file in a read-only folder is an error that says so.
+//!
+//! Reading is bounded: a file larger than its limit is refused without being read whole, and a
+//! FIFO or device named where a file is expected is refused rather than waited on.
+
+use crate::error::Error;
+use std::fs::{self, File, Metadata};
+use std::hash::{BuildHasher, Hasher};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Writes `bytes` to `path` safely (see the module's documentation).
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_with(path, bytes, false)
+}
+
+/// Like [`write`], for files that hold citizens' addresses: a new file is readable by the owner
+/// only (0600).
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    write_with(path, bytes, true)
+}
+
+fn write_with(path: &Path, bytes: &[u8], private: bool) -> Result<(), Error> {
+    if path == Path::new("-") {
+        return write_stdout(bytes);
+    }
+    let write_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    let (target, existing) = resolve(path).map_err(write_error(path))?;
+    match &existing {
+        Some(meta) if meta.is_dir() => Err(Error::Write {
+            path: target,
+            source: io::Error::new(io::ErrorKind::IsADirectory, "it is a directory"),
+        }),
+        // A device, a FIFO or a socket: written in place, never replaced.
+        Some(meta) if !meta.is_file() => {
+            in_place(&target, bytes, false).map_err(write_error(&target))
+        }
+        Some(meta) if hard_links(meta) > 1 => {
+            ensure_writable(&target, meta)?;
+            in_place(&target, bytes, true).map_err(write_error(&target))
+        }
+        Some(meta) => {
+            ensure_writable(&target, meta)?;
+            replace(&target, bytes, Some(meta), private)
+        }
+        None => replace(&target, bytes, None, private),
+    }
+}
+
+/// Writes to standard output. A reader that stopped early (`| head`) is not an error; a
+/// standard output that is closed, so that nothing at all can be written, is.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    let error = |source| Error::Write {
+        path: PathBuf::from("<stdout>"),
+        source,
+    };
+    if stdout_was_closed() {
+        return Err(error(io::Error::new(
+            io::ErrorKind::NotConnected,
+            "standard output is closed",
+        )));
+    }
+    match stdout_write_all(bytes) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if e.raw_os_error() == Some(9) => Err(error(io::Error::new(
+            io::ErrorKind::NotConnected,
+            "standard output is closed",
+        ))),
+        other => other.map_err(error),
+    }
+}
+
+/// Whether the process started with its standard output closed (`charter … >&-`). Rust's
+/// runtime puts `/dev/null`, opened read-write, on a closed descriptor 0, 1 or 2 before `main`,
+/// so output would vanish without an error; a shell's `> /dev/null` opens it write-only, which
+/// tells the two apart.
+#[cfg(target_os = "linux")]
+fn stdout_was_closed() -> bool {
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    // SAFETY: F_GETFL only reads the descriptor's flags.
+    let flags = unsafe { libc::fcntl(1, libc::F_GETFL) };
+    if flags == -1 || flags & libc::O_ACCMODE != libc::O_RDWR {
+        return false;
+    }
+    let (Ok(out), Ok(null)) = (fs::metadata("/proc/self/fd/1"), fs::metadata("/dev/null")) else {
+        return false;
+    };
+    out.file_type().is_char_device() && out.rdev() == null.rdev()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_was_closed() -> bool {
+    false
+}
+
+/// Writes all of `bytes` to file descriptor 1. Rust's own standard output treats a closed
+/// descriptor (EBADF) as a sink that takes everything, so a closed output would lose the
+/// output without a word; the descriptor is written directly instead.
+#[cfg(unix)]
+fn stdout_write_all(bytes: &[u8]) -> io::Result<()> {
+    use std::os::fd::FromRawFd;
+    io::stdout().flush()?;
+    // SAFETY: descriptor 1 is not closed by this wrapper (ManuallyDrop); a closed or reused
+    // descriptor makes the write fail, which is what is wanted.
+    let mut out = std::mem::ManuallyDrop::new(unsafe { File::from_raw_fd(1) });
+    out.write_all(bytes)
+}
+
+#[cfg(not(unix))]
+fn stdout_write_all(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes).and_then(|()| out.flush())
+}
+
+/// The path that will be written, and its metadata when it exists: a regular file by its real
+/// path (links resolved); anything else (a device, a FIFO, `/dev/stdout`) by the path given,
+/// which the kernel follows when it is opened; a dangling link by the path it names.
+fn resolve(path: &Path) -> io::Result<(PathBuf, Option<Metadata>)> {
+    match fs::metadata(path) {
+        Ok(meta) if meta.is_file() => return Ok((fs::canonicalize(path)?, Some(meta))),
+        Ok(meta) => return Ok((path.to_path_buf(), Some(meta))),
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        Err(_) => {}
+    }
+    let mut current = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let link = fs::read_link(&current)?;
+                current = parent(&current).join(link);
+            }
+            Ok(meta) => return Ok((current, Some(meta))),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok((current, None)),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+#[cfg(unix)]
+fn hard_links(meta: &Metadata) -> u64 {
+    std::os::unix::fs::MetadataExt::nlink(meta)
+}
+
+#[cfg(not(unix))]
+fn hard_links(_: &Metadata) -> u64 {
+    1
+}
+
+/// Refuses a file the user could not write directly (a read-only charter, say).
+fn ensure_writable(path: &Path, meta: &Metadata) -> Result<(), Error> {
+    let writable = match File::options().write(true).open(path) {
+        Ok(_) => true,
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => false,
+        Err(source) => {
+            return Err(Error::Write {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    if writable && !meta.permissions().readonly() {
+        return Ok(());
+    }
+    Err(Error::Write {
+        path: path.to_path_buf(),
+        source: io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only; not changed (make it writable first if it should change)",
+        ),
+    })
+}
+
+/// Writes over the existing file itself: for devices and FIFOs, and hard-linked files.
+fn in_place(path: &Path, bytes: &[u8], truncate: bool) -> io::Result<()> {
+    let mut file = File::options().write(true).truncate(truncate).open(path)?;
+    file.write_all(bytes)?;
+    if truncate {
+        file.sync_all()?;
+    }
+    Ok(())
+}
+
+/// Writes a temporary file beside `target` and renames it over.
+fn replace(
+    target: &Path,
+    bytes: &[u8],
+    original: Option<&Metadata>,
+    private: bool,
+) -> Result<(), Error> {
+    let dir = parent(target);
+    let temp = temp_path(target);
+    let mut file = match create_new(&temp, private) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            return Err(Error::Write {
+                path: target.to_path_buf(),
+                source: io::Error::new(
+                    io::ErrorKind::PermissionDenied,
+                    format!(
+                        "the folder {} is not writable, so the file cannot be replaced safely (a new version is written beside it, then renamed)",
+                        dir.display()
+                    ),
+                ),
+            });
+        }
+        Err(source) => {
+            return Err(Error::Write {
+                path: target.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let result = (|| {
+        file.write_all(bytes)?;
+        if let Some(meta) = original {
+            keep_mode_and_owner(&file, meta)?;
+        }
+        file.sync_all()?;
+        fs::rename(&temp, target)?;
+        sync_dir(dir);
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result.map_err(|source| Error::Write {
+        path: target.to_path_buf(),
+        source,
+    })
+}
+
+/// Gives the new file the original's permissions, and its owner where the user may.
+#[cfg(unix)]
+fn keep_mode_and_owner(file: &File, meta: &Metadata) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    file.set_permissions(fs::Permissions::from_mode(meta.mode() & 0o7777))?;
+    // Only root may give a file away; for others the owner is already theirs.
+    let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn keep_mode_and_owner(file: &File, meta: &Metadata) -> io::Result<()> {
+    file.set_permissions(meta.permissions())
+}
+
+/// The directory a path is in (`.` for a bare name).
+pub fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// A fresh temporary name beside `path`: `.NAME.PID.RANDOM.tmp`.
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "output".into(), |n| n.to_string_lossy().into_owned());
+    let random = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish()
+        & 0xffff_ffff;
+    parent(path).join(format!(".{name}.{}.{random:08x}.tmp", std::process::id()))
+}
+
+/// Whether `name` is a temporary file [`write`] makes for a file named `target`: what a killed
+/// run leaves behind.
+pub fn is_temporary_of(name: &str, target: &str) -> bool {
+    let Some(rest) = name
+        .strip_prefix('.')
+        .and_then(|rest| rest.strip_prefix(target))
+        .and_then(|rest| rest.strip_prefix('.'))
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+    else {
+        return false;
+    };
+    let mut parts = rest.split('.');
+    let pid = parts.next().unwrap_or("");
+    let random = parts.next().unwrap_or("");
+    parts.next().is_none()
+        && !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit())
+        && random.len() == 8
+        && random.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Creates a file that must not exist yet (`O_EXCL`: a link there is not followed), owner-only
+/// when `private`.
+pub fn create_new(path: &Path, private: bool) -> io::Result<File> {
+    let mut options = File::options();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    if private {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    #[cfg(not(unix))]
+    let _ = private;
+    options.open(path)
+}
+
+/// Makes a rename or a new file in `dir` durable (best effort: not every system can).
+pub fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Reads a file of at most `limit` bytes. A FIFO, device or directory is refused without being
+/// opened for reading (nothing blocks); a larger file is refused without being read whole.
+pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    let file = open_regular(path)?;
+    read_limited(file, path, limit)
+}
+
+/// Reads a file named on the command line, or standard input for `-`, within `limit`.
+pub fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    if path == Path::new("-") {
+        return read_limited(io::stdin().lock(), path, limit);
+    }
+    read(path, limit)
+}
+
+/// Opens a regular file for reading, refusing anything else.
+pub fn open_regular(path: &Path) -> Result<File, Error> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = fs::metadata(path).map_err(read_error)?;
+    if !meta.is_file() {
+        let what = if meta.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file (a FIFO or a device)"
+        };
+        return Err(read_error(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            what,
+        )));
+    }
+    File::open(path).map_err(read_error)
+}
+
+/// Reads at most `limit` bytes from `reader`, failing when there are more.
+pub fn read_limited(reader: impl Read, path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// A file opened for a read-modify-write (`set`, `fmt`, `fix`): locked against other such runs
+/// until dropped, its bytes read (bounded).
+pub struct Edit {
+    /// The file that will be written (links followed).
+    pub path: PathBuf,
+    /// Its contents when locked.
+    pub bytes: Vec<u8>,
+    _lock: File,
+}
+
+impl Edit {
+    /// Locks and reads `path`. The lock is taken on the file, then the path is checked to still
+    /// name it: a run that replaced it meanwhile leaves a new file, which is locked instead.
+    pub fn open(path: &Path, limit: u64) -> Result<Edit, Error> {
+        let read_error = |source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        };
+        let (target, _) = resolve(path).map_err(read_error)?;
+        loop {
+            let file = open_regular(&target)?;
+            file.lock().map_err(read_error)?;
+            if same_file(&file, &target) {
+                let bytes = read_limited(&file, &target, limit)?;
+                return Ok(Edit {
+                    path: target,
+                    bytes,
+                    _lock: file,
+                });
+            }
+        }
+    }
+
+    /// Writes the new contents in the file's place, while still holding the lock.
+    pub fn write(&self, bytes: &[u8]) -> Result<(), Error> {
+        write(&self.path, bytes)
+    }
+}
+
+#[cfg(unix)]
+fn same_file(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &File, _: &Path) -> bool {
+    true
+}
+
+/// A text's line ending and byte-order mark, to give an edited text back the same ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextStyle {
+    /// Whether it began with U+FEFF.
+    pub bom: bool,
+    /// Whether its lines end in CRLF (most of them do).
+    pub crlf: bool,
+}
+
+impl TextStyle {
+    /// Reads the style of `text` and returns it with the text in LF form, without its BOM.
+    pub fn split(text: &str) -> (TextStyle, String) {
+        let bom = text.starts_with('\u{feff}');
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let crlf_count = body.matches("\r\n").count();
+        let lf_count = body.matches('\n').count();
+        let crlf = crlf_count > 0 && crlf_count * 2 >= lf_count;
+        let body = if crlf {
+            body.replace("\r\n", "\n")
+        } else {
+            body.to_string()
+        };
+        (TextStyle { bom, crlf }, body)
+    }
+
+    /// Gives LF `text` this style back.
+    pub fn apply(self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + 64);
+        if self.bom {
+            out.push('\u{feff}');
+        }
+        if self.crlf {
+            out.push_str(&text.replace('\n', "\r\n"));
+        } else {
+            out.push_str(text);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_whole_files_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.html");
+        fs::write(&path, "old").unwrap();
+        write(&path, "নতুন".as_bytes()).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "নতুন");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failed_write_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("no-such-dir").join("out.html");
+        assert!(matches!(write(&missing, b"x"), Err(Error::Write { .. })));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_stay_links_and_modes_stay() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.toml");
+        fs::write(&real, "old").unwrap();
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.toml");
+        symlink("real.toml", &link).unwrap();
+        write(&link, b"new").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read_to_string(&real).unwrap(), "new");
+        assert_eq!(
+            fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+
+        let hard = dir.path().join("hard.toml");
+        fs::hard_link(&real, &hard).unwrap();
+        write(&real, b"newer").unwrap();
+        assert_eq!(
+            fs::read_to_string(&hard).unwrap(),
+            "newer",
+            "hard links not split"
+        );
+
+        let dangling = dir.path().join("dangling.toml");
+        symlink("created.toml", &dangling).unwrap();
+        write(&dangling, b"x").unwrap();
+        assert!(
+            fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("created.toml")).unwrap(),
+            "x"
+        );
+
+        write(Path::new("/dev/null"), b"x").unwrap();
+        let null = fs::metadata("/dev/null").unwrap().file_type();
+        assert!(std::os::unix::fs::FileTypeExt::is_char_device(&null));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_where_the_temporary_file_goes_is_never_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("root-only");
+        fs::write(&victim, "secret").unwrap();
+        let planted = dir.path().join(".out.html.4242.0badf00d.tmp");
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        let e = create_new(&planted, false).unwrap_err();
+        assert_eq!(e.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "secret");
+        // And the name is never predictable: two runs pick different ones.
+        assert_ne!(
+            temp_path(&dir.path().join("out.html")),
+            temp_path(&dir.path().join("out.html"))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn private_files_are_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        write_private(&path, b"{}").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn temporaries_are_recognised_by_their_target() {
+        let temp = temp_path(Path::new("/x/replied.json"));
+        let name = temp.file_name().unwrap().to_str().unwrap();
+        assert!(is_temporary_of(name, "replied.json"), "{name}");
+        assert!(!is_temporary_of(name, "replied"));
+        assert!(!is_temporary_of("replied.json", "replied.json"));
+    }
+
+    #[test]
+    fn reads_are_bounded_and_fifos_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        fs::write(&path, vec![b'x'; 1000]).unwrap();
+        assert_eq!(read(&path, 1000).unwrap().len(), 1000);
+        assert!(matches!(read(&path, 999), Err(Error::TooLarge { .. })));
+        assert!(read(dir.path(), 10).is_err());
+        #[cfg(unix)]
+        assert!(
+            read(Path::new("/dev/zero"), 10).is_err(),
+            "a device is not a file"
+        );
+    }
+
+    #[test]
+    fn line_endings_and_the_bom_come_back() {
+        let (style, body) = TextStyle::split("\u{feff}a = 1\r\nb = 2\r\n");
+        assert_eq!(
+            style,
+            TextStyle {
+                bom: true,
+                crlf: true
+            }
+        );
+        assert_eq!(body, "a = 1\nb = 2\n");
+        assert_eq!(style.apply("a = 1\nb = 3\n"), "\u{feff}a = 1\r\nb = 3\r\n");
+        let (style, body) = TextStyle::split("a = 1\n");
+        assert_eq!(style.apply(&body), "a = 1\n");
+    }
+}
