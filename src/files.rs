@@ -67,23 +67,30 @@ fn write_with(path: &Path, bytes: &[u8], private: bool) -> Result<(), Error> {
 /// Writes to standard output. A reader that stopped early (`| head`) is not an error; a
 /// standard output that is closed, so that nothing at all can be written, is.
 pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
+    write_stdout_part(bytes).map(|_| ())
+}
+
+/// Writes one part of a longer output to standard output, as [`write_stdout`] does; `false` when
+/// the reader has gone, so that the rest need not be made.
+pub fn write_stdout_part(bytes: &[u8]) -> Result<bool, Error> {
     let error = |source| Error::Write {
         path: PathBuf::from("<stdout>"),
         source,
     };
-    if stdout_was_closed() {
-        return Err(error(io::Error::new(
+    let closed = || {
+        error(io::Error::new(
             io::ErrorKind::NotConnected,
             "standard output is closed",
-        )));
+        ))
+    };
+    if stdout_was_closed() {
+        return Err(closed());
     }
     match stdout_write_all(bytes) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) if e.raw_os_error() == Some(9) => Err(error(io::Error::new(
-            io::ErrorKind::NotConnected,
-            "standard output is closed",
-        ))),
-        other => other.map_err(error),
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) if e.raw_os_error() == Some(9) => Err(closed()),
+        Err(e) => Err(error(e)),
     }
 }
 

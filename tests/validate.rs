@@ -648,3 +648,38 @@ fn the_format_additions_validate_and_an_unknown_superior_is_an_error() {
     let (code, findings) = validate_json(&[path.to_str().unwrap()]);
     assert_eq!(code, 0, "{findings:?}");
 }
+
+/// Issue 13, failure 4: a file of many syntax errors once cost quadratic time and memory and
+/// printed each whole line once per error (216 MB for 36 KB). Now: 100 errors and one that says
+/// how many more, and snippets clipped around the caret, so output stays small whatever the input.
+#[test]
+fn many_syntax_errors_are_capped_and_their_snippets_clipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("commas.toml");
+    // One line: an array of 16,000 pairs without commas, 128 KB, 31,999 syntax errors.
+    let pairs = "\"a\" \"b\" ".repeat(16_000);
+    fs::write(&path, format!("x = [{pairs}]\n")).unwrap();
+    let file = path.to_str().unwrap();
+
+    let (code, findings) = validate_json(&[file]);
+    assert_eq!(code, 1);
+    assert_eq!(findings.len(), 101, "100 errors, then one for the rest");
+    assert!(findings.iter().all(|f| f["code"] == "syntax"));
+    let last = findings[100]["message"].as_str().unwrap();
+    assert!(
+        last.contains("… and 31899 more syntax errors"),
+        "the last finding counts the rest: {last}"
+    );
+
+    let out = charter().args(["validate", file]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let human = String::from_utf8(out.stdout).unwrap();
+    let longest = human.lines().map(|l| l.chars().count()).max().unwrap();
+    assert!(
+        longest < 250,
+        "a snippet line is clipped: {longest} characters"
+    );
+    assert!(human.len() < 60_000, "{} bytes of output", human.len());
+    // The clipped snippet still shows the text at the caret.
+    assert!(human.contains("1 | … \"b\" \"a\""), "{}", &human[..2000]);
+}

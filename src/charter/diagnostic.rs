@@ -232,6 +232,17 @@ pub struct Position {
 pub struct LineIndex<'a> {
     source: &'a str,
     starts: Vec<usize>,
+    /// Characters before each block of [`BLOCK`] bytes: a column is found in constant time
+    /// however long its line.
+    chars_before_block: Vec<usize>,
+}
+
+/// Bytes per block of [`LineIndex::chars_before_block`].
+const BLOCK: usize = 64;
+
+/// Whether a byte starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: &u8) -> bool {
+    b & 0xC0 != 0x80
 }
 
 impl<'a> LineIndex<'a> {
@@ -240,14 +251,35 @@ impl<'a> LineIndex<'a> {
         let starts = std::iter::once(0)
             .chain(source.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        LineIndex { source, starts }
+        let mut chars_before_block = Vec::with_capacity(source.len() / BLOCK + 1);
+        let mut total = 0;
+        for block in source.as_bytes().chunks(BLOCK) {
+            chars_before_block.push(total);
+            total += block.iter().filter(|b| starts_char(b)).count();
+        }
+        chars_before_block.push(total);
+        LineIndex {
+            source,
+            starts,
+            chars_before_block,
+        }
+    }
+
+    /// Characters before byte `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let block = offset / BLOCK;
+        self.chars_before_block[block]
+            + self.source.as_bytes()[block * BLOCK..offset]
+                .iter()
+                .filter(|b| starts_char(b))
+                .count()
     }
 
     /// The line and character column of a byte offset.
     pub fn position(&self, offset: usize) -> Position {
         let offset = self.floor_char_boundary(offset.min(self.source.len()));
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = self.source[self.starts[line]..offset].chars().count() + 1;
+        let column = self.chars_before(offset) - self.chars_before(self.starts[line]) + 1;
         Position {
             line: line + 1,
             column,

@@ -70,24 +70,32 @@ pub fn load_bytes(bytes: Vec<u8>) -> (String, Loaded) {
     }
 }
 
+/// Syntax errors reported per file; the rest are counted in one more finding.
+pub const MAX_SYNTAX_ERRORS: usize = 100;
+
 /// Reads a charter from its text.
 pub fn load_str(source: &str) -> Loaded {
     let (root, errors) = DeTable::parse_recoverable(source);
     if !errors.is_empty() {
         // The recovered tree is only good for naming where an error is, not for checking rules.
-        let diagnostics = errors
+        let keys = key_starts(root.get_ref());
+        let mut diagnostics: Vec<Diagnostic> = errors
             .iter()
+            .take(MAX_SYNTAX_ERRORS)
             .map(|e| {
                 let span = e.span().unwrap_or(0..0);
                 let message = format!("not valid TOML: {}", e.message().trim_end());
-                Diagnostic::new(
-                    Code::Syntax,
-                    path_before(root.get_ref(), span.start),
-                    span,
-                    message,
-                )
+                Diagnostic::new(Code::Syntax, key_before(&keys, span.start), span, message)
             })
             .collect();
+        if let Some(first_unshown) = errors.get(MAX_SYNTAX_ERRORS) {
+            let span = first_unshown.span().unwrap_or(0..0);
+            let message = format!(
+                "… and {} more syntax errors; the first {MAX_SYNTAX_ERRORS} are shown (fix those first: one slip often causes many)",
+                errors.len() - MAX_SYNTAX_ERRORS
+            );
+            diagnostics.push(Diagnostic::new(Code::Syntax, "", span, message));
+        }
         return Loaded {
             charter: Charter::default(),
             diagnostics,
@@ -1201,37 +1209,44 @@ fn path_at(root: &DeTable, offset: usize) -> String {
         .unwrap_or_default()
 }
 
-/// The key path of the last key or value that starts at or before `offset`: the key a syntax
-/// error belongs to (a duplicated `fee`, the value of a `fee` with no closing quote).
-fn path_before(root: &DeTable, offset: usize) -> String {
-    fn visit(node: &Node, offset: usize, path: &KeyPath, best: &mut (usize, String)) {
-        let start = node.span().start;
-        if start <= offset && start >= best.0 && !node.span().is_empty() {
-            *best = (start, path.to_string());
-        }
+/// Every key and array item with where it starts, sorted: one walk, so that naming the key of
+/// each syntax error (a duplicated `fee`, the value of a `fee` with no closing quote) costs a
+/// binary search.
+fn key_starts(root: &DeTable) -> Vec<(usize, String)> {
+    fn visit(node: &Node, path: &KeyPath, out: &mut Vec<(usize, String)>) {
         match node.get_ref() {
-            DeValue::Table(t) => visit_table(t, offset, path, best),
+            DeValue::Table(t) => visit_table(t, path, out),
             DeValue::Array(a) => {
                 for (i, v) in a.iter().enumerate() {
-                    visit(v, offset, &path.index(i), best);
+                    let item = path.index(i);
+                    if !v.span().is_empty() {
+                        out.push((v.span().start, item.to_string()));
+                    }
+                    visit(v, &item, out);
                 }
             }
             _ => {}
         }
     }
-    fn visit_table(table: &DeTable, offset: usize, path: &KeyPath, best: &mut (usize, String)) {
+    fn visit_table(table: &DeTable, path: &KeyPath, out: &mut Vec<(usize, String)>) {
         for (k, v) in table.iter() {
             let key_path = path.key(k.get_ref());
-            let start = k.span().start;
-            if start <= offset && start >= best.0 {
-                *best = (start, key_path.to_string());
-            }
-            visit(v, offset, &key_path, best);
+            out.push((k.span().start, key_path.to_string()));
+            visit(v, &key_path, out);
         }
     }
-    let mut best = (0, String::new());
-    visit_table(root, offset, &KeyPath::Root, &mut best);
-    best.1
+    let mut out = Vec::new();
+    visit_table(root, &KeyPath::Root, &mut out);
+    // Stable: of two entries at one offset, the later (deeper) one is kept by `key_before`.
+    out.sort_by_key(|(start, _)| *start);
+    out
+}
+
+/// The key path of the last key or array item that starts at or before `offset`.
+fn key_before(keys: &[(usize, String)], offset: usize) -> String {
+    let end = keys.partition_point(|(start, _)| *start <= offset);
+    end.checked_sub(1)
+        .map_or_else(String::new, |i| keys[i].1.clone())
 }
 
 /// The line (from 1) of a byte offset, for messages that point at a second place.

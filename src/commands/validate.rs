@@ -1,9 +1,9 @@
 //! `charter validate`: checks charter files and reports every finding.
 
-use crate::charter::{self, Severity};
+use crate::charter;
 use crate::cli::{ReportFormat, ValidateArgs};
 use crate::error::Error;
-use crate::report::{self, Finding};
+use crate::report::{self, Finding, Report, Style};
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -11,63 +11,76 @@ use std::path::{Path, PathBuf};
 /// The directory checked when no path is given.
 const DEFAULT_DIR: &str = "charters";
 
-/// Checks every file the arguments name and prints the findings. Returns 0 when all are valid,
-/// 1 when a file has errors (or warnings, with `--strict`), 2 when a path could not be read.
+/// How many files are checked in parallel before their findings are written: enough to keep
+/// every core busy, few enough that memory does not grow with the run.
+const BATCH: usize = 256;
+
+/// Checks every file the arguments name and prints the findings as they come. Returns 0 when all
+/// are valid, 1 when a file has errors (or warnings, with `--strict`), 2 when a path could not be
+/// read.
 pub fn run(args: &ValidateArgs) -> Result<u8, Error> {
     let mut failures: Vec<Error> = Vec::new();
     let files = charter_files(&args.paths, &mut failures);
-
-    // Each file is read, checked and located on its own thread; only its findings come back.
-    let results: Vec<Result<Vec<Finding>, Error>> =
-        files.par_iter().map(|path| check_file(path)).collect();
-    let mut findings = Vec::new();
-    let mut checked = 0;
-    for result in results {
-        match result {
-            Ok(f) => {
-                checked += 1;
-                findings.extend(f);
+    let mut report = Report::new(match args.format {
+        ReportFormat::Human => Style::Human,
+        ReportFormat::Json => Style::Json,
+        ReportFormat::Github => Style::Github,
+        ReportFormat::Sarif => Style::Sarif,
+    });
+    let mut out = Output::default();
+    out.write(report.start())?;
+    for batch in files.chunks(BATCH) {
+        // Each file is read, checked and located on its own thread; only its findings come back.
+        let results: Vec<Result<Vec<Finding>, Error>> =
+            batch.par_iter().map(|path| check_file(path)).collect();
+        for result in results {
+            match result {
+                Ok(findings) => out.write(report.file(&findings))?,
+                Err(e) => failures.push(e),
             }
-            Err(e) => failures.push(e),
         }
     }
-
-    super::print(&render(args.format, &findings, checked))?;
+    out.write(report.finish())?;
+    out.flush()?;
     for failure in &failures {
         eprintln!("charter: error: {failure}");
     }
-    let failing = |f: &&Finding| f.severity == Severity::Error || args.strict;
     Ok(if !failures.is_empty() {
         2
-    } else if findings.iter().any(|f| failing(&f)) {
+    } else if report.errors() > 0 || (args.strict && report.warnings() > 0) {
         1
     } else {
         0
     })
 }
 
-fn render(format: ReportFormat, findings: &[Finding], checked: usize) -> String {
-    match format {
-        ReportFormat::Json => report::json(findings),
-        ReportFormat::Sarif => report::sarif(findings),
-        ReportFormat::Github => findings.iter().map(report::github).collect(),
-        ReportFormat::Human => {
-            let mut out: String = findings.iter().map(|f| report::human(f) + "\n").collect();
-            let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-            let mut invalid: Vec<&str> = findings
-                .iter()
-                .filter(|f| f.severity == Severity::Error)
-                .map(|f| f.file.as_str())
-                .collect();
-            invalid.dedup();
-            out.push_str(&report::summary(
-                checked,
-                count(Severity::Error),
-                count(Severity::Warning),
-                invalid.len(),
-            ));
-            out
+/// Standard output for a report written piece by piece, in blocks of about 64 KiB. Once its
+/// reader has gone (`| head`), the rest is dropped and the run goes on to its exit code.
+#[derive(Default)]
+struct Output {
+    buffer: String,
+    gone: bool,
+}
+
+impl Output {
+    const BLOCK: usize = 64 * 1024;
+
+    fn write(&mut self, text: String) -> Result<(), Error> {
+        if !self.gone {
+            self.buffer.push_str(&text);
+            if self.buffer.len() >= Self::BLOCK {
+                self.flush()?;
+            }
         }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        if !self.gone && !self.buffer.is_empty() {
+            self.gone = !crate::files::write_stdout_part(self.buffer.as_bytes())?;
+        }
+        self.buffer.clear();
+        Ok(())
     }
 }
 

@@ -9,14 +9,7 @@ pub fn github(f: &Finding) -> String {
         Severity::Error => "error",
         Severity::Warning => "warning",
     };
-    let mut message = if f.key.is_empty() {
-        f.message.clone()
-    } else {
-        format!("{}: {}", f.key, f.message)
-    };
-    if let Some(help) = &f.help {
-        message.push_str(&format!(" ({help})"));
-    }
+    let message = f.one_line();
     format!(
         "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
         property(&f.file),

@@ -28,22 +28,53 @@ pub fn human(f: &Finding) -> String {
         f.message
     );
     let gutter = " ".repeat(f.line.to_string().len());
-    let (pad, carets) = caret(
-        &f.source_line,
-        f.column,
-        if f.end_line == f.line {
-            f.end_column
-        } else {
-            usize::MAX
-        },
-    );
+    let end_column = if f.end_line == f.line {
+        f.end_column
+    } else {
+        usize::MAX
+    };
+    let (snippet, column, end_column) = clip(&f.source_line, f.column, end_column);
+    let (pad, carets) = caret(&snippet, column, end_column);
     let _ = writeln!(out, "{gutter} |");
-    let _ = writeln!(out, "{} | {}", f.line, f.source_line);
+    let _ = writeln!(out, "{} | {snippet}", f.line);
     let _ = writeln!(out, "{gutter} | {pad}{}", "^".repeat(carets));
     if let Some(help) = &f.help {
         let _ = writeln!(out, "{gutter} = help: {help}");
     }
     out
+}
+
+/// Characters of a snippet: a longer line is shown as a window around the caret, so that a
+/// finding on a 100 KB line prints a line, not the file.
+const SNIPPET_CHARS: usize = 100;
+
+/// The window of `line` shown for a finding at `column..end_column` (characters, from 1), and
+/// the columns within it. Elided ends are marked `…`.
+fn clip(line: &str, column: usize, end_column: usize) -> (String, usize, usize) {
+    let length = line.chars().count();
+    if length <= SNIPPET_CHARS {
+        return (line.to_string(), column, end_column);
+    }
+    let start = column.saturating_sub(1 + SNIPPET_CHARS / 3);
+    let end = (start + SNIPPET_CHARS).min(length);
+    let start = end.saturating_sub(SNIPPET_CHARS).min(start);
+    let mut snippet = String::new();
+    let shift = if start > 0 {
+        snippet.push('…');
+        1
+    } else {
+        0
+    };
+    snippet.extend(line.chars().skip(start).take(end - start));
+    if end < length {
+        snippet.push('…');
+    }
+    let column = column - start + shift;
+    let end_column = end_column
+        .saturating_sub(start)
+        .saturating_add(shift)
+        .min(end - start + shift + 1);
+    (snippet, column, end_column)
 }
 
 /// The padding before the caret and the caret's length, in terminal cells: Bengali vowel signs
@@ -98,6 +129,25 @@ mod tests {
         let (pad, len) = caret(line, x, x + 1);
         assert_eq!(pad.len(), 11);
         assert_eq!(len, 1);
+    }
+
+    #[test]
+    fn long_lines_are_clipped_around_the_caret() {
+        let line = format!("x = [{}]", "\"a\" \"b\" ".repeat(2000));
+        let column = 5_000;
+        let (snippet, at, end) = clip(&line, column, column + 3);
+        assert!(snippet.chars().count() <= SNIPPET_CHARS + 2);
+        assert!(snippet.starts_with('…') && snippet.ends_with('…'));
+        let original: Vec<char> = line.chars().collect();
+        let clipped: Vec<char> = snippet.chars().collect();
+        assert_eq!(
+            clipped[at - 1],
+            original[column - 1],
+            "the caret points at the same character"
+        );
+        assert_eq!(end - at, 3);
+        let short = "fee = 1";
+        assert_eq!(clip(short, 7, 8), (short.to_string(), 7, 8));
     }
 
     #[test]

@@ -4,13 +4,14 @@
 mod github;
 mod human;
 mod sarif;
+mod stream;
 
 use crate::charter::{Code, Diagnostic, LineIndex, Severity};
 use serde::Serialize;
 
 pub use github::github;
 pub use human::{human, summary};
-pub use sarif::sarif;
+pub use stream::{Report, Style};
 
 /// A finding located in its file: what `--format json` prints, one object each.
 #[derive(Debug, Clone, Serialize)]
@@ -40,6 +41,21 @@ pub struct Finding {
     /// The source line, for snippets.
     #[serde(skip)]
     pub source_line: String,
+}
+
+impl Finding {
+    /// The finding as one line for tools that show a single message: `key: message (help)`.
+    pub fn one_line(&self) -> String {
+        let mut line = if self.key.is_empty() {
+            self.message.clone()
+        } else {
+            format!("{}: {}", self.key, self.message)
+        };
+        if let Some(help) = &self.help {
+            line.push_str(&format!(" ({help})"));
+        }
+        line
+    }
 }
 
 fn code_name<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
@@ -75,9 +91,9 @@ pub fn locate(file: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Vec<Fin
         .collect()
 }
 
-/// The findings as one JSON array, `[]` when there are none.
-pub fn json(findings: &[Finding]) -> String {
-    let mut text = serde_json::to_string_pretty(findings).unwrap_or_else(|_| "[]".to_string());
-    text.push('\n');
-    text
+/// `text` with every line indented by `depth` spaces.
+fn indent(text: &str, depth: usize) -> String {
+    let pad = " ".repeat(depth);
+    let lines: Vec<String> = text.lines().map(|l| format!("{pad}{l}")).collect();
+    lines.join("\n")
 }

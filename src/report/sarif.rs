@@ -4,8 +4,11 @@ use super::Finding;
 use crate::charter::{Code, Severity};
 use serde_json::{Value, json};
 
-/// Every finding of a run as one SARIF log.
-pub fn sarif(findings: &[Finding]) -> String {
+/// The log around its results, split where they go: the text up to the results array's `[`, and
+/// from its `]` on. Streaming a run's results between the two keeps only one file's findings in
+/// memory at a time.
+pub fn frame() -> (String, String) {
+    const HOLE: &str = "\u{1}results\u{1}";
     let rules: Vec<Value> = Code::ALL
         .iter()
         .map(|code| {
@@ -13,37 +16,6 @@ pub fn sarif(findings: &[Finding]) -> String {
                 "id": code.as_str(),
                 "shortDescription": { "text": code.description() },
                 "defaultConfiguration": { "level": level(code.severity()) },
-            })
-        })
-        .collect();
-    let results: Vec<Value> = findings
-        .iter()
-        .map(|f| {
-            let mut text = if f.key.is_empty() {
-                f.message.clone()
-            } else {
-                format!("{}: {}", f.key, f.message)
-            };
-            if let Some(help) = &f.help {
-                text.push_str(&format!(" ({help})"));
-            }
-            json!({
-                "ruleId": f.code.as_str(),
-                "ruleIndex": Code::ALL.iter().position(|c| *c == f.code),
-                "level": level(f.severity),
-                "message": { "text": text },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(&f.file) },
-                        "region": {
-                            "startLine": f.line,
-                            "startColumn": f.column,
-                            "endLine": f.end_line,
-                            "endColumn": f.end_column,
-                        }
-                    }
-                }],
-                "properties": { "key": f.key },
             })
         })
         .collect();
@@ -57,12 +29,37 @@ pub fn sarif(findings: &[Finding]) -> String {
                 "rules": rules,
             }},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": HOLE,
         }]
     });
-    let mut text = serde_json::to_string_pretty(&log).unwrap_or_default();
-    text.push('\n');
-    text
+    let text = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let hole = serde_json::to_string(HOLE).unwrap_or_default();
+    let (head, tail) = text.split_once(&hole).unwrap_or((&text, ""));
+    (format!("{head}["), format!("]{tail}\n"))
+}
+
+/// One finding as a SARIF result, pretty-printed at the depth of the results array.
+pub fn result(f: &Finding) -> String {
+    let text = f.one_line();
+    let value = json!({
+        "ruleId": f.code.as_str(),
+        "ruleIndex": Code::ALL.iter().position(|c| *c == f.code),
+        "level": level(f.severity),
+        "message": { "text": text },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&f.file) },
+                "region": {
+                    "startLine": f.line,
+                    "startColumn": f.column,
+                    "endLine": f.end_line,
+                    "endColumn": f.end_column,
+                }
+            }
+        }],
+        "properties": { "key": f.key },
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
 }
 
 fn level(severity: Severity) -> &'static str {

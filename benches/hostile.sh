@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Bounded work on hostile input (issue 13). Prints, in one run:
+#  - time to validate (as JSON) a 144 KB file of 16,000 `"a" "b"` pairs and a 437 KB file of
+#    `kN = bare` lines, both nothing but syntax errors, against a valid charter of the same size
+#    validated in the same run: the ratio shows the work is linear in the input, not in the errors;
+#  - peak memory validating 20,000 charters that all have findings, in every report format,
+#    against validating one of them;
+#  - peak memory rendering the bundled charter as a PDF, against rendering it as HTML.
+# Needs hyperfine and GNU time (Debian: hyperfine, time).
+#
+#     benches/hostile.sh [N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n=${1:-20000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cargo build --release --quiet
+bin=./target/release/charter
+
+python3 - "$work" <<'PY'
+import sys, pathlib
+work = pathlib.Path(sys.argv[1])
+(work / "comma.toml").write_text("x = [" + '"a" "b" ' * 16000 + "  ]\n" + "#" * 15990 + "\n")
+(work / "bare.toml").write_text("".join(f"k{i} = bare\n" for i in range(32000)))
+# Valid files of the same sizes: the bundled charter's comment lines, repeated.
+for name in ("comma", "bare"):
+    size = (work / f"{name}.toml").stat().st_size
+    text = pathlib.Path("charters/kawkhali-ict.toml").read_text()
+    pad = "# " + "ক" * 40 + "\n"
+    (work / f"{name}-valid.toml").write_text(text + pad * ((size - len(text.encode())) // len(pad.encode())))
+PY
+for name in comma bare; do
+  echo "$name: $(du -k "$work/$name.toml" | cut -f1) KiB, $($bin validate --format json "$work/$name.toml" | grep -c '"code"') findings"
+done
+hyperfine --warmup 2 --runs 20 -N --export-json "$work/times.json" \
+  -n comma "$bin validate --format json $work/comma.toml" \
+  -n comma-valid "$bin validate --format json $work/comma-valid.toml" \
+  -n bare "$bin validate --format json $work/bare.toml" \
+  -n bare-valid "$bin validate --format json $work/bare-valid.toml" \
+  -i >/dev/null
+python3 - "$work/times.json" <<'PY'
+import json, sys
+r = {x["command"]: x["mean"] * 1000 for x in json.load(open(sys.argv[1]))["results"]}
+for name in ("comma", "bare"):
+    print(f"{name:6} {r[name]:6.1f} ms; a valid file of its size {r[name + '-valid']:6.1f} ms: {r[name] / r[name + '-valid']:.2f}x")
+PY
+
+mkdir "$work/many"
+for i in $(seq 1 "$n"); do cp charters/kawkhali-ict.toml "$work/many/c$i.toml"; done
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+one=$(peak $bin validate --format json charters/kawkhali-ict.toml)
+echo "validate, one charter with findings: peak $((one / 1024)) MiB"
+for format in human json github sarif; do
+  kb=$(peak $bin validate --format $format "$work/many")
+  echo "validate $n charters, $format: peak $((kb / 1024)) MiB ($(python3 -c "print(f'{$kb/$one:.2f}')")x one)"
+done
+
+html=$(peak $bin render -f html charters/kawkhali-ict.toml -o "$work/k.html")
+pdf=$(peak $bin render -f pdf charters/kawkhali-ict.toml -o "$work/k.pdf")
+echo "render the bundled charter: HTML peak $((html / 1024)) MiB, PDF peak $((pdf / 1024)) MiB ($(python3 -c "print(f'{$pdf/$html:.2f}')")x)"
