@@ -340,3 +340,128 @@ fn no_page_ends_with_a_heading() {
         }
     }
 }
+
+/// Issue 13, failure 6: a row taller than a page ran off its bottom (42 of 2,000 methods kept)
+/// and a 5,000-character word ran across the other columns and off the page (91 kept). Now the
+/// row continues on the next pages under the repeated headings, the word breaks inside its cell,
+/// and every character is in the text layer, drawn inside the page's margins.
+#[test]
+fn a_row_taller_than_a_page_and_a_word_wider_than_its_cell_lose_nothing() {
+    let text = std::fs::read_to_string(KAWKHALI).unwrap();
+    let methods: Vec<String> = (1..=2000).map(|n| format!("\"ধাপ m{n}x\"")).collect();
+    let word = "ঙ".repeat(5000);
+    let first_methods = text.lines().find(|l| l.starts_with("methods = ")).unwrap();
+    let first_documents = text
+        .lines()
+        .find(|l| l.starts_with("documents = "))
+        .unwrap();
+    assert!(
+        !text.contains('ঙ'),
+        "the word's letter is not in the charter otherwise"
+    );
+    let edited = text
+        .replacen(
+            first_methods,
+            &format!("methods = [{}]", methods.join(", ")),
+            1,
+        )
+        .replacen(first_documents, &format!("documents = [\"{word}\"]"), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tall.toml");
+    std::fs::write(&file, edited).unwrap();
+    let bytes = pdf(file.to_str().unwrap(), &[]);
+
+    let parsed = Pdf::parse(&bytes);
+    // Text drawn off the page is still in the content stream: first, nothing is.
+    let (width, height) = parsed.page_size(0);
+    let outside: Vec<_> = parsed
+        .glyphs()
+        .into_iter()
+        .filter(|g| g.x < 30.0 || g.x + g.advance > width - 30.0 || g.y > height - 30.0)
+        .collect();
+    assert!(
+        outside.is_empty(),
+        "{} glyphs drawn in the margins or off the page, first {:?}",
+        outside.len(),
+        outside.first()
+    );
+    let pages = parsed.pages_text();
+    let all = pages.join("\n");
+    let missing: Vec<usize> = (1..=2000)
+        .filter(|n| !all.contains(&format!("m{n}x")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "methods missing from the text: {missing:?}"
+    );
+    assert_eq!(all.matches('ঙ').count(), 5000, "the long word, whole");
+    let continued = pages
+        .iter()
+        .filter(|p| p.contains("m1000x") || p.contains("m2000x"))
+        .all(|p| p.contains(SERVICE_HEADING));
+    assert!(
+        continued,
+        "each page the row continues on repeats the headings"
+    );
+    assert!(
+        pages.len() > 10,
+        "2,000 methods take many pages: {}",
+        pages.len()
+    );
+
+    if let Some(text) = tool(&bytes, "pdftotext", &["-raw"]) {
+        assert!((1..=2000).all(|n| text.contains(&format!("m{n}x"))));
+        assert_eq!(text.matches('ঙ').count(), 5000);
+    }
+}
+
+/// Issue 13, failure 6: text in scripts the fonts do not cover drew as empty boxes without a
+/// word, and `--pdfa` refused it with a Rust Debug dump. Now both name the characters and the
+/// service, in the same sentence.
+#[test]
+fn characters_the_fonts_cannot_draw_are_named_with_their_service() {
+    let text = std::fs::read_to_string(KAWKHALI).unwrap();
+    let fee = text.lines().find(|l| l.starts_with("fee = ")).unwrap();
+    let edited = text.replacen(fee, "fee = \"বিনামূল্যে (مجاني) 免费\"", 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("scripts.toml");
+    std::fs::write(&file, edited).unwrap();
+    let out_pdf = dir.path().join("out.pdf");
+    let sentence = "the PDF's fonts cannot draw U+0645 ‘م’, U+062C ‘ج’, U+0627 ‘ا’, U+0646 ‘ن’, \
+                    U+064A ‘ي’, U+514D ‘免’, U+8D39 ‘费’ in service ‘আইসিটি অফিস সংক্রান্ত তথ্য \
+                    প্রদান।’ (২.১ নাগরিক সেবা): they would print as empty boxes";
+
+    let out = Command::cargo_bin("charter")
+        .unwrap()
+        .args(["render", "--format", "pdf", "-o"])
+        .arg(&out_pdf)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "a warning, not an error");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!("charter: warning: {}: {sentence}\n", file.display())
+    );
+    assert!(Pdf::parse(&std::fs::read(&out_pdf).unwrap()).page_count() > 0);
+
+    std::fs::remove_file(&out_pdf).unwrap();
+    let out = Command::cargo_bin("charter")
+        .unwrap()
+        .args(["render", "--format", "pdf", "--pdfa", "-o"])
+        .arg(&out_pdf)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        stderr,
+        format!(
+            "charter: error: {}: cannot write the PDF: PDF/A forbids it: {sentence}\n",
+            file.display()
+        )
+    );
+    assert!(!out_pdf.exists(), "nothing written");
+}

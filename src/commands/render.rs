@@ -90,14 +90,17 @@ fn pdf(args: &RenderArgs, charter: &crate::charter::Charter, lang: Lang) -> Resu
         portrait: args.portrait,
         pdfa: args.pdfa,
     };
-    let bytes = crate::render::pdf::charter_pdf(charter, lang, args.service.as_deref(), &options)
+    let pdf = crate::render::pdf::charter_pdf(charter, lang, args.service.as_deref(), &options)
         .map_err(|reason| Error::Unusable {
-        path: args.file.clone(),
-        reason: format!("cannot write the PDF: {reason}"),
-    })?;
+            path: args.file.clone(),
+            reason: format!("cannot write the PDF: {reason}"),
+        })?;
+    for warning in &pdf.warnings {
+        eprintln!("charter: warning: {}: {warning}", args.file.display());
+    }
     match &args.output {
-        Some(path) => crate::files::write(path, &bytes)?,
-        None => crate::files::write_stdout(&bytes)?,
+        Some(path) => crate::files::write(path, &pdf.bytes)?,
+        None => crate::files::write_stdout(&pdf.bytes)?,
     }
     Ok(0)
 }

@@ -253,16 +253,19 @@ fn service_pdf(
         portrait: false,
         pdfa: false,
     };
-    let bytes =
+    let pdf =
         crate::render::pdf::charter_pdf(charter, lang, Some(id), &options).map_err(|reason| {
             Error::Unusable {
                 path: path.to_path_buf(),
                 reason: format!("cannot write the PDF: {reason}"),
             }
         })?;
+    for warning in &pdf.warnings {
+        eprintln!("charter: warning: {}: {warning}", path.display());
+    }
     Ok(crate::mail::compose::PdfAttachment {
         filename: format!("{id}.pdf"),
-        bytes,
+        bytes: pdf.bytes,
     })
 }
 

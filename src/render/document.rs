@@ -104,6 +104,8 @@ pub struct Table {
     /// Sub-headings (a department: `প্রশাসন বিভাগ`) printed across the table before the row
     /// with that index.
     pub sections: Vec<(usize, String)>,
+    /// What each row is, in the tool's messages (`service`), named by its second cell.
+    pub row_kind: &'static str,
 }
 
 impl Table {
@@ -335,6 +337,7 @@ fn service_table(
         headers: headers.iter().map(|h| h.to_string()).collect(),
         rows,
         sections,
+        row_kind: "service",
     }
 }
 
@@ -402,6 +405,7 @@ fn grievance_table(charter: &Charter, lang: Lang) -> Table {
             .to_string(),
         headers: headers.iter().map(|h| h.to_string()).collect(),
         rows,
+        row_kind: "grievance step",
         ..Table::default()
     }
 }

@@ -3,6 +3,7 @@
 //! The first three write the same [`document`], the charter in the order and wording of the
 //! printed copy; JSON writes the data with every derived value.
 
+mod coverage;
 pub mod document;
 pub mod html;
 pub mod json;

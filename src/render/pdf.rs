@@ -5,7 +5,8 @@
 //! no Latin letters and no `@`), shapes each run and breaks lines at a width. krilla draws each
 //! glyph run with the text range of every cluster, so ToUnicode and ActualText let readers copy
 //! the Bengali back out. The layout on top is this module's: blocks flow down the page, tables
-//! share the page width, rows never split, and a table's header rows repeat on every page.
+//! share the page width, a table's header rows repeat on every page, and text taller than a page
+//! (a row, a paragraph) continues on the next one, so that nothing of the charter is lost.
 
 use super::document::{Block, Lang, Table};
 use crate::bangla::bengali_number;
@@ -19,9 +20,11 @@ use krilla::surface::Surface;
 use krilla::text::{Font, GlyphId, KrillaGlyph};
 use parley::fontique::{Blob, Collection, CollectionOptions};
 use parley::{
-    FontContext, FontFamily, FontWeight, Layout, LayoutContext, PositionedLayoutItem, StyleProperty,
+    FontContext, FontFamily, FontWeight, Layout, LayoutContext, OverflowWrap, PositionedLayoutItem,
+    StyleProperty,
 };
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 /// The four fonts, embedded so that a PDF needs nothing installed (fonts/README.md).
@@ -73,6 +76,9 @@ pub struct PdfInfo<'a> {
 const MARGIN: f32 = 36.0;
 const FOOTER: f32 = 22.0;
 const PAD: f32 = 4.0;
+/// The least room worth starting a row or paragraph in that will not fit whole anyway: about
+/// three lines.
+const MIN_SLICE: f32 = 40.0;
 
 /// Lays text out with the embedded fonts.
 struct Typesetter {
@@ -89,6 +95,33 @@ struct Laid {
 impl Laid {
     fn height(&self) -> f32 {
         self.layout.height()
+    }
+
+    fn line_count(&self) -> usize {
+        self.layout.len()
+    }
+
+    /// The top and bottom of line `index`, from the layout's top.
+    fn line_span(&self, index: usize) -> (f32, f32) {
+        self.layout.get(index).map_or((0.0, 0.0), |line| {
+            let m = line.metrics();
+            (m.block_min_coord, m.block_max_coord)
+        })
+    }
+
+    /// How many lines from `from` on fit in `room` points, and their height.
+    fn lines_in(&self, from: usize, room: f32) -> (usize, f32) {
+        let top = self.line_span(from).0;
+        let mut end = from;
+        while end < self.line_count() && self.line_span(end).1 - top <= room {
+            end += 1;
+        }
+        let height = if end > from {
+            self.line_span(end - 1).1 - top
+        } else {
+            0.0
+        };
+        (end, height)
     }
 }
 
@@ -119,6 +152,9 @@ impl Typesetter {
             FAMILIES.into(),
         )));
         builder.push_default(StyleProperty::FontSize(size));
+        // A word wider than its cell (a long URL, a run with no spaces) breaks between
+        // graphemes instead of running over the next column and off the page.
+        builder.push_default(StyleProperty::OverflowWrap(OverflowWrap::Anywhere));
         if bold > 0 {
             builder.push(
                 StyleProperty::FontWeight(FontWeight::BOLD),
@@ -136,10 +172,12 @@ impl Typesetter {
 
 /// Something to draw on a page.
 enum Mark {
+    /// Lines `lines` of a laid-out text, the first one's top at `y`.
     Text {
         laid: usize,
         x: f32,
         y: f32,
+        lines: Range<usize>,
     },
     Frame {
         x: f32,
@@ -149,6 +187,9 @@ enum Mark {
         shaded: bool,
     },
 }
+
+/// A table's header rows: each row's laid-out cells, its height, and whether it is shaded.
+type HeadRows = [(Vec<usize>, f32, bool)];
 
 /// Pages being filled, top to bottom.
 struct Flow {
@@ -173,6 +214,11 @@ impl Flow {
 
     fn bottom(&self) -> f32 {
         self.height - MARGIN - FOOTER
+    }
+
+    /// The height a page has for content.
+    fn page_room(&self) -> f32 {
+        self.bottom() - MARGIN
     }
 
     fn new_page(&mut self) {
@@ -216,6 +262,7 @@ impl Flow {
                 laid,
                 x: self.left(),
                 y: self.y,
+                lines: 0..usize::MAX,
             });
             self.y += height;
         }
@@ -235,14 +282,45 @@ impl Flow {
         let laid = self.lay(text, size, bold, width);
         let height = self.laid[laid].height();
         self.place_headings(height.min(3.0 * size));
-        self.room(height);
         let x = if centred {
             self.left() + (self.text_width() - self.laid[laid].layout.width()) / 2.0
         } else {
             self.left() + indent
         };
-        self.mark(Mark::Text { laid, x, y: self.y });
-        self.y += height + after;
+        if height <= self.page_room() {
+            self.room(height);
+            self.mark(Mark::Text {
+                laid,
+                x,
+                y: self.y,
+                lines: 0..usize::MAX,
+            });
+            self.y += height + after;
+            return;
+        }
+        // Taller than a page: as many lines as fit on each page in turn.
+        self.room(MIN_SLICE);
+        let mut from = 0;
+        while from < self.laid[laid].line_count() {
+            let (mut end, mut used) = self.laid[laid].lines_in(from, self.bottom() - self.y);
+            if end == from && self.y <= MARGIN {
+                (end, used) = (from + 1, self.laid[laid].line_span(from).1);
+            }
+            if end > from {
+                self.mark(Mark::Text {
+                    laid,
+                    x,
+                    y: self.y,
+                    lines: from..end,
+                });
+                self.y += used;
+            }
+            from = end;
+            if from < self.laid[laid].line_count() {
+                self.new_page();
+            }
+        }
+        self.y += after;
     }
 
     /// A table: its header rows on every page it spans, its rows never split.
@@ -277,25 +355,90 @@ impl Flow {
                 .map(|s| self.lay_row(&[vec![s.to_string()]], &across, true, false));
             let (laid, row_height) = self.lay_row(cells, &widths, false, false);
             let height = row_height + section.as_ref().map_or(0.0, |(_, h)| *h);
+            // A row that fits on a page starts on one where it fits whole; a taller one starts
+            // where there is some room, and continues on the pages after.
+            let need = if head_height + height <= self.page_room() {
+                height
+            } else {
+                MIN_SLICE.min(height)
+            };
             if first {
-                self.place_headings(head_height + height);
+                self.place_headings(head_height + need);
             }
-            let starts_page = self.y + height > self.bottom() && self.y > MARGIN;
-            if first || starts_page {
-                if starts_page || self.y + head_height + height > self.bottom() {
+            let here = if first { head_height + need } else { need };
+            if first || self.y + need > self.bottom() {
+                if self.y + here > self.bottom() && self.y > MARGIN {
                     self.new_page();
                 }
-                for (laid, h, shaded) in &head_rows {
-                    self.draw_row(laid, &widths, *h, *shaded);
-                }
+                self.draw_heads(&head_rows, &widths);
                 first = false;
             }
             if let Some((laid, h)) = section {
-                self.draw_row(&laid, &across, h, true);
+                let heads = (head_rows.as_slice(), widths.as_slice());
+                self.row(&laid, &across, h, true, heads);
             }
-            self.draw_row(&laid, &widths, row_height, false);
+            let heads = (head_rows.as_slice(), widths.as_slice());
+            self.row(&laid, &widths, row_height, false, heads);
         }
         self.y += 10.0;
+    }
+
+    fn draw_heads(&mut self, heads: &HeadRows, widths: &[f32]) {
+        for (laid, h, shaded) in heads {
+            self.draw_row(laid, widths, *h, *shaded, None);
+        }
+    }
+
+    /// Draws a row where the flow is; a row taller than the room left continues on the next
+    /// pages, under the table's header rows (`heads`, laid out at their widths), each cell taking
+    /// up where it stopped.
+    fn row(
+        &mut self,
+        laid: &[usize],
+        widths: &[f32],
+        height: f32,
+        shaded: bool,
+        heads: (&HeadRows, &[f32]),
+    ) {
+        if self.y + height <= self.bottom() {
+            self.draw_row(laid, widths, height, shaded, None);
+            return;
+        }
+        let mut from = vec![0; laid.len()];
+        loop {
+            let room = self.bottom() - self.y - 2.0 * PAD;
+            let fresh = self.page_is_fresh(heads.0);
+            let mut until = Vec::with_capacity(laid.len());
+            let mut used: f32 = 0.0;
+            for (&index, &start) in laid.iter().zip(&from) {
+                let text = &self.laid[index];
+                let (mut end, mut h) = text.lines_in(start, room);
+                if end == start && fresh && start < text.line_count() {
+                    end = start + 1;
+                    h = text.line_span(start).1 - text.line_span(start).0;
+                }
+                used = used.max(h);
+                until.push(end);
+            }
+            let lines: Vec<Range<usize>> = from.iter().zip(&until).map(|(a, b)| *a..*b).collect();
+            self.draw_row(laid, widths, used + 2.0 * PAD, shaded, Some(&lines));
+            from = until;
+            let done = laid
+                .iter()
+                .zip(&from)
+                .all(|(&index, &at)| at >= self.laid[index].line_count());
+            if done {
+                return;
+            }
+            self.new_page();
+            self.draw_heads(heads.0, heads.1);
+        }
+    }
+
+    /// Whether nothing but the header rows is on this page yet.
+    fn page_is_fresh(&self, heads: &HeadRows) -> bool {
+        let head_height: f32 = heads.iter().map(|(_, h, _)| h).sum();
+        self.y <= MARGIN + head_height + 0.5
     }
 
     fn lay_row(
@@ -326,9 +469,17 @@ impl Flow {
         (laid, height + 2.0 * PAD)
     }
 
-    fn draw_row(&mut self, laid: &[usize], widths: &[f32], height: f32, shaded: bool) {
+    /// Draws a row of cells `height` high: each cell's `lines`, or all of them.
+    fn draw_row(
+        &mut self,
+        laid: &[usize],
+        widths: &[f32],
+        height: f32,
+        shaded: bool,
+        lines: Option<&[Range<usize>]>,
+    ) {
         let mut x = self.left();
-        for (index, width) in laid.iter().zip(widths) {
+        for (i, (index, width)) in laid.iter().zip(widths).enumerate() {
             self.mark(Mark::Frame {
                 x,
                 y: self.y,
@@ -336,10 +487,12 @@ impl Flow {
                 h: height,
                 shaded,
             });
+            let lines = lines.map_or(0..usize::MAX, |l| l[i].clone());
             self.mark(Mark::Text {
                 laid: *index,
                 x: x + PAD,
                 y: self.y + PAD,
+                lines,
             });
             x += width;
         }
@@ -356,15 +509,25 @@ fn column_weights(table: &Table) -> Vec<f32> {
     }
 }
 
+/// A PDF written, and what in it will not print as the charter says.
+pub struct Pdf {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// One sentence for each place with characters the fonts cannot draw (they print as empty
+    /// boxes), naming the characters and the service.
+    pub warnings: Vec<String>,
+}
+
 /// A charter as a PDF: the whole charter, or with `service` that service alone. The metadata
 /// follows from the charter: the title (with the office, or the service's name), the office as
-/// author, the language, and `updated` for the footer.
+/// author, the language, and `updated` for the footer. With `--pdfa`, characters the fonts cannot
+/// draw are an error (PDF/A forbids them), with the sentence that is otherwise a warning.
 pub fn charter_pdf(
     charter: &crate::charter::Charter,
     lang: Lang,
     service: Option<&str>,
     options: &PdfOptions,
-) -> Result<Vec<u8>, String> {
+) -> Result<Pdf, String> {
     let l = lang.code();
     let selection = super::document::Selection { service };
     let blocks = super::document::build(charter, lang, &selection);
@@ -378,7 +541,12 @@ pub fn charter_pdf(
         updated: charter.updated.as_deref(),
         lang,
     };
-    render(&blocks, &info, options)
+    let warnings = super::coverage::undrawable(&blocks, &FONTS);
+    if options.pdfa && !warnings.is_empty() {
+        return Err(format!("PDF/A forbids it: {}", warnings.join("; ")));
+    }
+    let bytes = render(&blocks, &info, options)?;
+    Ok(Pdf { bytes, warnings })
 }
 
 /// Writes the document as a PDF.
@@ -478,27 +646,33 @@ fn write(mut flow: Flow, info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>
         for mark in marks {
             match mark {
                 Mark::Frame { x, y, w, h, shaded } => frame(&mut surface, *x, *y, *w, *h, *shaded),
-                Mark::Text { laid, x, y } => {
-                    draw(&mut surface, &flow.laid[*laid], *x, *y, &mut fonts)
-                }
+                Mark::Text { laid, x, y, lines } => draw(
+                    &mut surface,
+                    &flow.laid[*laid],
+                    (*x, *y),
+                    lines.clone(),
+                    &mut fonts,
+                ),
             }
         }
         let (number, updated) = &footers[page_index];
         let foot_y = flow.height - MARGIN - 10.0;
         let laid = &flow.laid[*number];
+        let right = flow.width - MARGIN - laid.layout.width();
         draw(
             &mut surface,
             laid,
-            flow.width - MARGIN - laid.layout.width(),
-            foot_y,
+            (right, foot_y),
+            0..usize::MAX,
             &mut fonts,
         );
         if let Some(updated) = updated {
+            let laid = &flow.laid[*updated];
             draw(
                 &mut surface,
-                &flow.laid[*updated],
-                MARGIN,
-                foot_y,
+                laid,
+                (MARGIN, foot_y),
+                0..usize::MAX,
                 &mut fonts,
             );
         }
@@ -558,16 +732,18 @@ fn frame(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, shaded: bool) {
     surface.set_fill(Some(Fill::default()));
 }
 
-/// Draws laid-out text with its top-left corner at (x, y).
+/// Draws lines `lines` of laid-out text, the first one's top-left corner at `at`.
 fn draw(
     surface: &mut Surface,
     laid: &Laid,
-    x: f32,
-    y: f32,
+    at: (f32, f32),
+    lines: Range<usize>,
     fonts: &mut HashMap<(u64, u32), (Font, Option<GlyphId>)>,
 ) {
     surface.set_fill(Some(Fill::default()));
-    for line in laid.layout.lines() {
+    let x = at.0;
+    let y = at.1 - laid.line_span(lines.start).0;
+    for line in laid.layout.lines().take(lines.end).skip(lines.start) {
         for item in line.items() {
             let PositionedLayoutItem::GlyphRun(run) = item else {
                 continue;

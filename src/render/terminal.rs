@@ -145,6 +145,7 @@ fn stacked(table: &Table, cells: &[Vec<String>]) -> Table {
             .map(|(h, cell)| vec![vec![h.clone()], cell.clone()])
             .collect(),
         sections: Vec::new(),
+        row_kind: table.row_kind,
     }
 }
 
