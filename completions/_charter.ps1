@@ -26,7 +26,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check charter files against the charter format and report every problem')
-            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a charter as terminal tables, Markdown, HTML or JSON')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded)')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Email a service''s information from the charter to a citizen, over SMTP')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Messages that could not be sent: list them, or send them now')
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Show how an inquiry''s text matches a charter''s services: ranked, with scores')
@@ -38,7 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter charter that validates')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or with --dir write one page for charter and one for each subcommand (charter-validate.1, charter-outbox-send.1, …) into a directory')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -53,8 +53,9 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
         'charter;render' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The output format')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'The output format')
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of standard output')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (atomically) instead of standard output')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (whole or not at all; `-` is standard output) instead of standard output')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (whole or not at all; `-` is standard output) instead of standard output')
+            [CompletionResult]::new('--out-dir', '--out-dir', [CompletionResultType]::ParameterName, 'Render every FILE in one process, in parallel, each into DIR (created if missing) as NAME.txt, .md, .html, .json or .pdf after its file name')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The language: English uses the charter''s English texts where it has them')
             [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Render only this service (by its id)')
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Table width in terminal columns [default: the terminal''s, or 100 when not a terminal]')
@@ -76,7 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The office''s address: `office@example.gov.bd` or `Name <office@example.gov.bd>`')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the message instead of sending it, and record nothing: decoded for reading, or `--dry-run=raw` as it would go on the wire')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'The language of the reply [default: bn; for inquiries, the inquiry''s own]')
-            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate, ?timeout=SECONDS to wait longer than 30 s for a slow server (join several with &). The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
             [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
             [CompletionResult]::new('--ehlo', '--ehlo', [CompletionResultType]::ParameterName, 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]')
@@ -96,7 +97,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             break
         }
         'charter;outbox;send' {
-            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate, ?timeout=SECONDS to wait longer than 30 s for a slow server (join several with &). The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
             [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
             [CompletionResult]::new('--ehlo', '--ehlo', [CompletionResultType]::ParameterName, 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]')
@@ -107,17 +108,14 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             break
         }
         'charter;outbox;list' {
-            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
             [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
-            [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
-            [CompletionResult]::new('--ehlo', '--ehlo', [CompletionResultType]::ParameterName, 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The config file, for its `outbox` key [default: $XDG_CONFIG_HOME/charter/config.toml]')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'charter;outbox;requeue' {
-            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
+            [CompletionResult]::new('--smtp', '--smtp', [CompletionResultType]::ParameterName, 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate, ?timeout=SECONDS to wait longer than 30 s for a slow server (join several with &). The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL')
             [CompletionResult]::new('--outbox', '--outbox', [CompletionResultType]::ParameterName, 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]')
             [CompletionResult]::new('--password-file', '--password-file', [CompletionResultType]::ParameterName, 'A file whose first line is the SMTP password')
             [CompletionResult]::new('--ehlo', '--ehlo', [CompletionResultType]::ParameterName, 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]')
@@ -206,6 +204,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             break
         }
         'charter;man' {
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write every page into this directory (created if missing) instead of printing charter.1')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -217,7 +216,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
         }
         'charter;help' {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check charter files against the charter format and report every problem')
-            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a charter as terminal tables, Markdown, HTML or JSON')
+            [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded)')
             [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Email a service''s information from the charter to a citizen, over SMTP')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Messages that could not be sent: list them, or send them now')
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Show how an inquiry''s text matches a charter''s services: ranked, with scores')
@@ -229,7 +228,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter charter that validates')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell')
-            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or with --dir write one page for charter and one for each subcommand (charter-validate.1, charter-outbox-send.1, …) into a directory')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break

@@ -23,7 +23,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand validate 'Check charter files against the charter format and report every problem'
-            cand render 'Render a charter as terminal tables, Markdown, HTML or JSON'
+            cand render 'Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded)'
             cand reply 'Email a service''s information from the charter to a citizen, over SMTP'
             cand outbox 'Messages that could not be sent: list them, or send them now'
             cand match 'Show how an inquiry''s text matches a charter''s services: ranked, with scores'
@@ -35,7 +35,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand diff 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
             cand init 'Write a commented starter charter that validates'
             cand completions 'Print the completion script for a shell'
-            cand man 'Print the man page (roff)'
+            cand man 'Print the man page (roff), or with --dir write one page for charter and one for each subcommand (charter-validate.1, charter-outbox-send.1, …) into a directory'
             cand schema 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -48,8 +48,9 @@ set edit:completion:arg-completer[charter] = {|@words|
         &'charter;render'= {
             cand -f 'The output format'
             cand --format 'The output format'
-            cand -o 'Write to this file (atomically) instead of standard output'
-            cand --output 'Write to this file (atomically) instead of standard output'
+            cand -o 'Write to this file (whole or not at all; `-` is standard output) instead of standard output'
+            cand --output 'Write to this file (whole or not at all; `-` is standard output) instead of standard output'
+            cand --out-dir 'Render every FILE in one process, in parallel, each into DIR (created if missing) as NAME.txt, .md, .html, .json or .pdf after its file name'
             cand --lang 'The language: English uses the charter''s English texts where it has them'
             cand --service 'Render only this service (by its id)'
             cand --width 'Table width in terminal columns [default: the terminal''s, or 100 when not a terminal]'
@@ -70,7 +71,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand --from 'The office''s address: `office@example.gov.bd` or `Name <office@example.gov.bd>`'
             cand --dry-run 'Print the message instead of sending it, and record nothing: decoded for reading, or `--dry-run=raw` as it would go on the wire'
             cand --lang 'The language of the reply [default: bn; for inquiries, the inquiry''s own]'
-            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
+            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate, ?timeout=SECONDS to wait longer than 30 s for a slow server (join several with &). The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
             cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
             cand --password-file 'A file whose first line is the SMTP password'
             cand --ehlo 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]'
@@ -88,7 +89,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'charter;outbox;send'= {
-            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
+            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate, ?timeout=SECONDS to wait longer than 30 s for a slow server (join several with &). The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
             cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
             cand --password-file 'A file whose first line is the SMTP password'
             cand --ehlo 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]'
@@ -98,16 +99,13 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand --help 'Print help'
         }
         &'charter;outbox;list'= {
-            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
             cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
-            cand --password-file 'A file whose first line is the SMTP password'
-            cand --ehlo 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]'
-            cand --config 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]'
+            cand --config 'The config file, for its `outbox` key [default: $XDG_CONFIG_HOME/charter/config.toml]'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'charter;outbox;requeue'= {
-            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
+            cand --smtp 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate, ?timeout=SECONDS to wait longer than 30 s for a slow server (join several with &). The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL'
             cand --outbox 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]'
             cand --password-file 'A file whose first line is the SMTP password'
             cand --ehlo 'The name to greet the server with (EHLO): this machine''s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine''s qualified name, else the address the connection leaves from]'
@@ -181,6 +179,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand --help 'Print help'
         }
         &'charter;man'= {
+            cand --dir 'Write every page into this directory (created if missing) instead of printing charter.1'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -190,7 +189,7 @@ set edit:completion:arg-completer[charter] = {|@words|
         }
         &'charter;help'= {
             cand validate 'Check charter files against the charter format and report every problem'
-            cand render 'Render a charter as terminal tables, Markdown, HTML or JSON'
+            cand render 'Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded)'
             cand reply 'Email a service''s information from the charter to a citizen, over SMTP'
             cand outbox 'Messages that could not be sent: list them, or send them now'
             cand match 'Show how an inquiry''s text matches a charter''s services: ranked, with scores'
@@ -202,7 +201,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand diff 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
             cand init 'Write a commented starter charter that validates'
             cand completions 'Print the completion script for a shell'
-            cand man 'Print the man page (roff)'
+            cand man 'Print the man page (roff), or with --dir write one page for charter and one for each subcommand (charter-validate.1, charter-outbox-send.1, …) into a directory'
             cand schema 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

@@ -27,7 +27,7 @@ end
 complete -c charter -n "__fish_charter_needs_command" -s h -l help -d 'Print help'
 complete -c charter -n "__fish_charter_needs_command" -s V -l version -d 'Print version'
 complete -c charter -n "__fish_charter_needs_command" -f -a "validate" -d 'Check charter files against the charter format and report every problem'
-complete -c charter -n "__fish_charter_needs_command" -f -a "render" -d 'Render a charter as terminal tables, Markdown, HTML or JSON'
+complete -c charter -n "__fish_charter_needs_command" -f -a "render" -d 'Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded)'
 complete -c charter -n "__fish_charter_needs_command" -f -a "reply" -d 'Email a service\'s information from the charter to a citizen, over SMTP'
 complete -c charter -n "__fish_charter_needs_command" -f -a "outbox" -d 'Messages that could not be sent: list them, or send them now'
 complete -c charter -n "__fish_charter_needs_command" -f -a "match" -d 'Show how an inquiry\'s text matches a charter\'s services: ranked, with scores'
@@ -39,7 +39,7 @@ complete -c charter -n "__fish_charter_needs_command" -f -a "bijoy" -d 'Convert 
 complete -c charter -n "__fish_charter_needs_command" -f -a "diff" -d 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
 complete -c charter -n "__fish_charter_needs_command" -f -a "init" -d 'Write a commented starter charter that validates'
 complete -c charter -n "__fish_charter_needs_command" -f -a "completions" -d 'Print the completion script for a shell'
-complete -c charter -n "__fish_charter_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c charter -n "__fish_charter_needs_command" -f -a "man" -d 'Print the man page (roff), or with --dir write one page for charter and one for each subcommand (charter-validate.1, charter-outbox-send.1, …) into a directory'
 complete -c charter -n "__fish_charter_needs_command" -f -a "schema" -d 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo'
 complete -c charter -n "__fish_charter_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c charter -n "__fish_charter_using_subcommand validate" -l format -d 'How to report findings' -r -f -a "human\t'`file:line:column: error[code]: key: message`, with a source snippet'
@@ -53,7 +53,8 @@ markdown\t'GitHub-flavoured Markdown'
 html\t'One self-contained HTML page'
 json\t'JSON with every derived value'
 pdf\t'A PDF, shaped Bengali with the fonts embedded (to -o or a pipe)'"
-complete -c charter -n "__fish_charter_using_subcommand render" -s o -l output -d 'Write to this file (atomically) instead of standard output' -r -F
+complete -c charter -n "__fish_charter_using_subcommand render" -s o -l output -d 'Write to this file (whole or not at all; `-` is standard output) instead of standard output' -r -F
+complete -c charter -n "__fish_charter_using_subcommand render" -l out-dir -d 'Render every FILE in one process, in parallel, each into DIR (created if missing) as NAME.txt, .md, .html, .json or .pdf after its file name' -r -F
 complete -c charter -n "__fish_charter_using_subcommand render" -l lang -d 'The language: English uses the charter\'s English texts where it has them' -r -f -a "bn\t'Bengali, as published'
 en\t'English where the charter has it, Bengali where it does not'"
 complete -c charter -n "__fish_charter_using_subcommand render" -l service -d 'Render only this service (by its id)' -r
@@ -76,7 +77,7 @@ complete -c charter -n "__fish_charter_using_subcommand reply" -l dry-run -d 'Pr
 raw\t'The wire form: encoded headers, base64 parts'"
 complete -c charter -n "__fish_charter_using_subcommand reply" -l lang -d 'The language of the reply [default: bn; for inquiries, the inquiry\'s own]' -r -f -a "bn\t'Bengali, as published'
 en\t'English where the charter has it, Bengali where it does not'"
-complete -c charter -n "__fish_charter_using_subcommand reply" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
+complete -c charter -n "__fish_charter_using_subcommand reply" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate, ?timeout=SECONDS to wait longer than 30 s for a slow server (join several with &). The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
 complete -c charter -n "__fish_charter_using_subcommand reply" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand reply" -l password-file -d 'A file whose first line is the SMTP password' -r -F
 complete -c charter -n "__fish_charter_using_subcommand reply" -l ehlo -d 'The name to greet the server with (EHLO): this machine\'s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine\'s qualified name, else the address the connection leaves from]' -r
@@ -88,20 +89,17 @@ complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_s
 complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list requeue help" -f -a "list" -d 'List the messages waiting, in doubt and refused'
 complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list requeue help" -f -a "requeue" -d 'Move refused messages back to waiting, once the cause is fixed (all, or the files named)'
 complete -c charter -n "__fish_charter_using_subcommand outbox; and not __fish_seen_subcommand_from send list requeue help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate, ?timeout=SECONDS to wait longer than 30 s for a slow server (join several with &). The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l password-file -d 'A file whose first line is the SMTP password' -r -F
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l ehlo -d 'The name to greet the server with (EHLO): this machine\'s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine\'s qualified name, else the address the connection leaves from]' -r
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l config -d 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -l in-doubt -d 'Also send the replies in doubt (a run stopped after handing them over, before the server confirmed them): only once you know they did not arrive'
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from send" -s h -l help -d 'Print help'
-complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
-complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l password-file -d 'A file whose first line is the SMTP password' -r -F
-complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l ehlo -d 'The name to greet the server with (EHLO): this machine\'s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine\'s qualified name, else the address the connection leaves from]' -r
-complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l config -d 'The config file (keys: from, smtp, outbox, password_file, ehlo) [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -l config -d 'The config file, for its `outbox` key [default: $XDG_CONFIG_HOME/charter/config.toml]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
+complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -l smtp -d 'The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required), add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate, ?timeout=SECONDS to wait longer than 30 s for a slow server (join several with &). The password comes from CHARTER_SMTP_PASSWORD or --password-file, never from the URL' -r
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -l outbox -d 'Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]' -r -F
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -l password-file -d 'A file whose first line is the SMTP password' -r -F
 complete -c charter -n "__fish_charter_using_subcommand outbox; and __fish_seen_subcommand_from requeue" -l ehlo -d 'The name to greet the server with (EHLO): this machine\'s fully qualified domain name, or an address literal such as [192.0.2.7] [default: the machine\'s qualified name, else the address the connection leaves from]' -r
@@ -138,10 +136,11 @@ complete -c charter -n "__fish_charter_using_subcommand diff" -s h -l help -d 'P
 complete -c charter -n "__fish_charter_using_subcommand init" -l office -d 'The office\'s name' -r
 complete -c charter -n "__fish_charter_using_subcommand init" -s h -l help -d 'Print help'
 complete -c charter -n "__fish_charter_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c charter -n "__fish_charter_using_subcommand man" -l dir -d 'Write every page into this directory (created if missing) instead of printing charter.1' -r -F
 complete -c charter -n "__fish_charter_using_subcommand man" -s h -l help -d 'Print help'
 complete -c charter -n "__fish_charter_using_subcommand schema" -s h -l help -d 'Print help'
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "validate" -d 'Check charter files against the charter format and report every problem'
-complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "render" -d 'Render a charter as terminal tables, Markdown, HTML or JSON'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "render" -d 'Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded)'
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "reply" -d 'Email a service\'s information from the charter to a citizen, over SMTP'
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "outbox" -d 'Messages that could not be sent: list them, or send them now'
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "match" -d 'Show how an inquiry\'s text matches a charter\'s services: ranked, with scores'
@@ -153,7 +152,7 @@ complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_see
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "diff" -d 'What changed between two versions of a charter, by meaning: services added, removed or moved, and each changed field with its old and new value. Exit 0 equal, 1 different, 2 error'
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "init" -d 'Write a commented starter charter that validates'
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "completions" -d 'Print the completion script for a shell'
-complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "man" -d 'Print the man page (roff)'
+complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "man" -d 'Print the man page (roff), or with --dir write one page for charter and one for each subcommand (charter-validate.1, charter-outbox-send.1, …) into a directory'
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "schema" -d 'Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo'
 complete -c charter -n "__fish_charter_using_subcommand help; and not __fish_seen_subcommand_from validate render reply outbox match set fmt fix import bijoy diff init completions man schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c charter -n "__fish_charter_using_subcommand help; and __fish_seen_subcommand_from outbox" -f -a "send" -d 'Send every waiting message; remove only those the server accepted'

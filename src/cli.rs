@@ -20,7 +20,7 @@ pub enum Command {
     /// Exit codes: 0 every file is valid (warnings allowed unless --strict), 1 a file has errors,
     /// 2 usage or I/O error (a missing path, an unreadable file, no .toml found).
     Validate(ValidateArgs),
-    /// Render a charter as terminal tables, Markdown, HTML or JSON.
+    /// Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded).
     ///
     /// A charter with errors is refused with the validator's findings (exit 1); warnings do not
     /// stop rendering.
@@ -87,8 +87,14 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the man page (roff).
-    Man,
+    /// Print the man page (roff), or with --dir write one page for charter and one for each
+    /// subcommand (charter-validate.1, charter-outbox-send.1, …) into a directory.
+    Man {
+        /// Write every page into this directory (created if missing) instead of printing
+        /// charter.1.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<std::path::PathBuf>,
+    },
     /// Print the JSON Schema (draft 2020-12) of the charter format, for editors and taplo.
     Schema,
 }
@@ -123,14 +129,20 @@ pub enum ReportFormat {
 /// Arguments of `charter render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// The charter file.
-    pub file: PathBuf,
+    /// The charter file; several with --out-dir.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
     /// The output format.
     #[arg(long, short, value_enum, default_value_t = RenderFormat::Table)]
     pub format: RenderFormat,
-    /// Write to this file (atomically) instead of standard output.
-    #[arg(long, short, value_name = "PATH")]
+    /// Write to this file (whole or not at all; `-` is standard output) instead of standard
+    /// output.
+    #[arg(long, short, value_name = "PATH", conflicts_with = "out_dir")]
     pub output: Option<PathBuf>,
+    /// Render every FILE in one process, in parallel, each into DIR (created if missing) as
+    /// NAME.txt, .md, .html, .json or .pdf after its file name.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
     /// The language: English uses the charter's English texts where it has them.
     #[arg(long, value_enum, default_value_t = LangArg::Bn)]
     pub lang: LangArg,
@@ -192,8 +204,9 @@ pub enum LangArg {
 #[derive(Debug, Args)]
 pub struct MailArgs {
     /// The SMTP server: smtps://host[:465] (TLS), smtp://[user@]host[:587] (STARTTLS required),
-    /// add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate. The password comes
-    /// from CHARTER_SMTP_PASSWORD or --password-file, never from the URL.
+    /// add ?tls=none to send unencrypted, ?ca=PATH to trust a CA certificate, ?timeout=SECONDS
+    /// to wait longer than 30 s for a slow server (join several with &). The password comes from
+    /// CHARTER_SMTP_PASSWORD or --password-file, never from the URL.
     #[arg(long, env = "CHARTER_SMTP", value_name = "URL")]
     pub smtp: Option<String>,
     /// Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]
@@ -272,7 +285,7 @@ pub enum OutboxCommand {
     /// Send every waiting message; remove only those the server accepted.
     Send(OutboxSendArgs),
     /// List the messages waiting, in doubt and refused.
-    List(MailArgs),
+    List(OutboxListArgs),
     /// Move refused messages back to waiting, once the cause is fixed (all, or the files named).
     Requeue(OutboxRequeueArgs),
 }
@@ -287,6 +300,17 @@ pub struct OutboxSendArgs {
     /// Where and how to send.
     #[command(flatten)]
     pub mail: MailArgs,
+}
+
+/// Arguments of `charter outbox list`: only where the outbox is.
+#[derive(Debug, Args)]
+pub struct OutboxListArgs {
+    /// Where unsent messages wait [default: $XDG_STATE_HOME/charter/outbox]
+    #[arg(long, env = "CHARTER_OUTBOX", value_name = "DIR")]
+    pub outbox: Option<PathBuf>,
+    /// The config file, for its `outbox` key [default: $XDG_CONFIG_HOME/charter/config.toml]
+    #[arg(long, env = "CHARTER_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
 }
 
 /// Arguments of `charter outbox requeue`.

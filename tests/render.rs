@@ -378,3 +378,54 @@ fn superior_place_remarks_and_sections() {
     let kawkhali = render(&[KAWKHALI, "--format", "html"]);
     assert!(!kawkhali.contains("scope=\"col\">উর্ধ্বতন") && !kawkhali.contains("class=\"section\""));
 }
+
+/// Issue 14: scripts looped over processes to render many charters. `--out-dir` renders them in
+/// one process, each after its name; a charter with errors is reported and the rest are written.
+#[test]
+fn out_dir_renders_many_charters_in_one_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("site");
+    let run = Command::cargo_bin("charter")
+        .unwrap()
+        .args(["render", "--format", "html", KAWKHALI, LAND, POURASHAVA])
+        .arg("tests/fixtures/broken/every-rule.toml")
+        .arg("--out-dir")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(1), "one charter has errors");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("charter: wrote 3 of 4 charters to"),
+        "{stderr}"
+    );
+    let mut names: Vec<String> = fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["kawkhali-ict.html", "land-office.html", "pourashava.html"]
+    );
+    // Each file is what rendering that charter alone gives.
+    let alone = render(&[LAND, "--format", "html"]);
+    assert_eq!(
+        fs::read_to_string(out.join("land-office.html")).unwrap(),
+        alone
+    );
+
+    // Several charters without --out-dir, or two that would land on one name: usage errors.
+    for args in [
+        vec!["render", KAWKHALI, LAND],
+        vec!["render", KAWKHALI, KAWKHALI, "--out-dir", "unused"],
+    ] {
+        let run = Command::cargo_bin("charter")
+            .unwrap()
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+    }
+    assert!(!std::path::Path::new("unused").exists());
+}

@@ -24,6 +24,16 @@ fn commented_copy(dir: &Path) -> PathBuf {
     path
 }
 
+/// Runs `charter set PATH KEY VALUE`.
+fn set(path: &Path, key: &str, value: &str) -> std::process::Output {
+    charter()
+        .arg("set")
+        .arg(path)
+        .args([key, value])
+        .output()
+        .unwrap()
+}
+
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
@@ -586,4 +596,138 @@ fn diff_sees_the_format_additions_and_defaults_by_meaning() {
         .assert()
         .code(0)
         .stdout("");
+}
+
+/// Issue 14: the man page pointed to `charter-validate(1)` and others that did not exist. With
+/// `--dir`, every page that any page refers to is written.
+#[test]
+fn every_man_page_referred_to_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = charter()
+        .args(["man", "--dir"])
+        .arg(dir.path().join("man1"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let pages: Vec<String> = fs::read_dir(dir.path().join("man1"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    for sub in [
+        "validate",
+        "render",
+        "reply",
+        "outbox-send",
+        "fix",
+        "import",
+        "bijoy",
+    ] {
+        assert!(pages.contains(&format!("charter-{sub}.1")), "{pages:?}");
+    }
+    for page in &pages {
+        let text = fs::read_to_string(dir.path().join("man1").join(page)).unwrap();
+        for reference in text.split("charter\\-").skip(1) {
+            let Some((name, _)) = reference.split_once("(1)") else {
+                continue;
+            };
+            if name.len() > 40 || name.contains(' ') {
+                continue;
+            }
+            let file = format!("charter-{}.1", name.replace("\\-", "-"));
+            assert!(
+                pages.contains(&file),
+                "{page} refers to {file}, not written"
+            );
+        }
+    }
+    // Without --dir, the main page goes to stdout as before.
+    let out = charter().arg("man").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with(".ie \\n(.g .ds Aq"));
+}
+
+/// Issue 14: the repository passes its own checks. The bundled charter, every valid fixture and
+/// a fresh `init` (into a folder that does not exist yet) are already in the canonical layout.
+#[test]
+fn the_repository_and_init_are_fmt_clean() {
+    let out = charter()
+        .args(["fmt", "--check", "charters/", "tests/fixtures/valid/"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("charters").join("office.toml");
+    let out = charter().arg("init").arg(&path).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = charter()
+        .args(["fmt", "--check"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = fs::read_to_string(&path).unwrap();
+    assert!(
+        text.contains("docs/charter-format.md"),
+        "init cites the format"
+    );
+    assert!(
+        Path::new("docs/charter-format.md").exists(),
+        "and it is here"
+    );
+}
+
+/// Issue 14: a misspelt officer id in `set` created a new officer, then failed with a missing
+/// key and no suggestion.
+#[test]
+fn set_on_a_misspelt_officer_suggests_the_real_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = commented_copy(dir.path());
+    let before = fs::read(&path).unwrap();
+    let out = set(&path, "officers.assistant-programer.phone", "০১৮২৫৭০৬১৩৮");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains(
+            "no officer with id `assistant-programer`; did you mean `assistant-programmer`?"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read(&path).unwrap(), before, "the file is untouched");
+}
+
+/// Issue 14: `diff --format json` gave `old`/`new` as JSON strings holding quoted TOML. They are
+/// JSON values now: a string, a list.
+#[test]
+fn diff_json_gives_values_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = commented_copy(dir.path());
+    for (key, value) in [
+        ("services.e-filing.fee", "৫০ টাকা"),
+        ("services.e-filing.methods", "[\"অনলাইনে\", \"সরাসরি\"]"),
+    ] {
+        let out = set(&path, key, value);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let out = charter()
+        .args(["diff", "--format", "json", KAWKHALI])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let changes: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let change = |path: &str| {
+        changes
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["path"] == path)
+            .cloned()
+            .unwrap()
+    };
+    let fee = change("services.e-filing.fee");
+    assert_eq!(fee["old"], "বিনামূল্যে");
+    assert_eq!(fee["new"], "৫০ টাকা");
+    assert_eq!(fee["meaning"], "free → 50 taka");
+    let methods = change("services.e-filing.methods");
+    assert_eq!(methods["new"], serde_json::json!(["অনলাইনে", "সরাসরি"]));
 }

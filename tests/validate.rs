@@ -84,7 +84,7 @@ fn the_bundled_charter_is_valid_and_its_slips_are_warnings() {
             "1:1 missing-section expectations",
             "1:1 missing-section grievance",
             "50:15 spelling services.institutional[0].time_limit",
-            "77:14 time-limit services.institutional[3].time_limit",
+            "89:14 time-limit services.institutional[3].time_limit",
         ]
     );
     assert!(

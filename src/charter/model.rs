@@ -1,4 +1,4 @@
-//! The charter as the format describes it (`charter-format.md`, version 1).
+//! The charter as the format describes it (`docs/charter-format.md`, version 1).
 //!
 //! These types are what the rest of the tool works with once a file has been validated, and the
 //! source of the JSON Schema (`charter schema`): a field documented here is documented there.

@@ -7,6 +7,14 @@ use crate::charter::{
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::error::Error;
 use serde::Serialize;
+use serde_json::Value;
+
+/// A value as text for people and as JSON for scripts.
+type Shown = (String, Value);
+
+fn shown<T: Serialize + ?Sized>(text: String, value: &T) -> Shown {
+    (text, serde_json::to_value(value).unwrap_or(Value::Null))
+}
 
 /// One change.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -15,12 +23,18 @@ pub struct Change {
     pub kind: &'static str,
     /// What changed: `services.e-filing.fee`.
     pub path: String,
-    /// The old value, as text.
+    /// The old value, as the charter's JSON has it (a string, a list, a table).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub old: Option<String>,
-    /// The new value, as text.
+    pub old: Option<Value>,
+    /// The new value, as the charter's JSON has it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub new: Option<String>,
+    pub new: Option<Value>,
+    /// The old value as a person reads it: `"বিনামূল্যে"`.
+    #[serde(skip)]
+    pub old_text: Option<String>,
+    /// The new value as a person reads it.
+    #[serde(skip)]
+    pub new_text: Option<String>,
     /// What the values mean, for fees and time limits: "free → 100 taka".
     #[serde(skip_serializing_if = "Option::is_none")]
     pub meaning: Option<String>,
@@ -51,7 +65,7 @@ fn human(c: &Change) -> String {
         .meaning
         .as_ref()
         .map_or(String::new(), |m| format!("  ({m})"));
-    match (c.kind, &c.old, &c.new) {
+    match (c.kind, &c.old_text, &c.new_text) {
         ("added", _, Some(new)) => format!("+ {}: {new}\n", c.path),
         ("removed", Some(old), _) => format!("- {}: {old}\n", c.path),
         (_, Some(old), Some(new)) => format!("~ {}: {old} → {new}{meaning}\n", c.path),
@@ -134,23 +148,34 @@ impl Changes {
         &mut self,
         kind: &'static str,
         path: String,
-        old: Option<String>,
-        new: Option<String>,
+        old: Option<Shown>,
+        new: Option<Shown>,
         meaning: Option<String>,
     ) {
+        let (old_text, old) = old.unzip();
+        let (new_text, new) = new.unzip();
         self.0.push(Change {
             kind,
             path,
             old,
             new,
+            old_text,
+            new_text,
             meaning,
         });
     }
 
     /// Records a change of a value shown by `show`, if there is one.
-    fn value<T: PartialEq>(&mut self, path: String, old: &T, new: &T, show: impl Fn(&T) -> String) {
+    fn value<T: PartialEq + Serialize>(
+        &mut self,
+        path: String,
+        old: &T,
+        new: &T,
+        show: impl Fn(&T) -> String,
+    ) {
         if old != new {
-            self.push("changed", path, Some(show(old)), Some(show(new)), None);
+            let (a, b) = (shown(show(old), old), shown(show(new), new));
+            self.push("changed", path, Some(a), Some(b), None);
         }
     }
 
@@ -248,7 +273,13 @@ fn officers(c: &mut Changes, old: &Charter, new: &Charter) {
     for (id, o) in &old.officers {
         let path = format!("officers.{id}");
         let Some(n) = new.officers.get(id) else {
-            c.push("removed", path, Some(officer_summary(o)), None, None);
+            c.push(
+                "removed",
+                path,
+                Some(shown(officer_summary(o), o)),
+                None,
+                None,
+            );
             continue;
         };
         for (key, a, b) in [
@@ -273,7 +304,7 @@ fn officers(c: &mut Changes, old: &Charter, new: &Charter) {
                 "added",
                 format!("officers.{id}"),
                 None,
-                Some(officer_summary(n)),
+                Some(shown(officer_summary(n), n)),
                 None,
             );
         }
@@ -287,7 +318,7 @@ fn services(c: &mut Changes, old: &Charter, new: &Charter) {
             c.push(
                 "removed",
                 path,
-                Some(format!("{} ({})", show(&o.name), category.key())),
+                Some(shown(format!("{} ({})", show(&o.name), category.key()), o)),
                 None,
                 None,
             );
@@ -297,8 +328,8 @@ fn services(c: &mut Changes, old: &Charter, new: &Charter) {
             c.push(
                 "moved",
                 path.clone(),
-                Some(category.key().into()),
-                Some(new_category.key().into()),
+                Some(shown(category.key().into(), category.key())),
+                Some(shown(new_category.key().into(), new_category.key())),
                 None,
             );
         }
@@ -311,7 +342,10 @@ fn services(c: &mut Changes, old: &Charter, new: &Charter) {
                 "added",
                 path,
                 None,
-                Some(format!("{} ({})", show(&n.name), Category::key(category))),
+                Some(shown(
+                    format!("{} ({})", show(&n.name), Category::key(category)),
+                    n,
+                )),
                 None,
             );
         }
@@ -338,8 +372,8 @@ fn service_fields(c: &mut Changes, path: &str, o: &Service, n: &Service) {
         c.push(
             "changed",
             format!("{path}.fee"),
-            Some(show(&o.fee)),
-            Some(show(&n.fee)),
+            Some(shown(show(&o.fee), &o.fee)),
+            Some(shown(show(&n.fee), &n.fee)),
             meaning,
         );
     }
@@ -352,8 +386,8 @@ fn service_fields(c: &mut Changes, path: &str, o: &Service, n: &Service) {
         c.push(
             "changed",
             format!("{path}.time_limit"),
-            Some(show(&o.time_limit)),
-            Some(show(&n.time_limit)),
+            Some(shown(show(&o.time_limit), &o.time_limit)),
+            Some(shown(show(&n.time_limit), &n.time_limit)),
             meaning,
         );
     }

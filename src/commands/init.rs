@@ -8,7 +8,8 @@ use std::path::Path;
 /// file validates as written, and every section of the format is there to fill in.
 const TEMPLATE: &str = r#"#:schema ./charter.schema.json
 # সিটিজেন চার্টার: replace each text with your office's published wording, then run
-# `charter validate` on this file. The format: charter-format.md (version 1).
+# `charter validate` on this file. The format: docs/charter-format.md in charter's
+# repository (version 1).
 version = 1
 title = "সিটিজেন চার্টার"
 # updated = 2025-01-01             # when the charter was last revised (a TOML date)
@@ -21,8 +22,8 @@ expectations = [
 ]
 
 [office]
-government = "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"
 name = "{office}"
+government = "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার"
 unit = "উপজেলা কার্যালয়"
 website = "example.gov.bd"
 email = "office@example.gov.bd"
@@ -43,14 +44,14 @@ email = "gro@example.gov.bd"
 
 # Section 2.1, নাগরিক সেবা; also [[services.institutional]] (2.2) and [[services.internal]] (2.3).
 [[services.citizen]]
-id = "first-service"               # lowercase letters, digits and -; stable: replies and diffs use it
+id = "first-service" # lowercase letters, digits and -; stable: replies and diffs use it
 name = "সেবার নাম"
 methods = ["সরাসরি আবেদনের মাধ্যমে", "অনলাইনে আবেদনের মাধ্যমে"]
 documents = [{ name = "নির্ধারিত আবেদন ফরম", source = "অফিসের অভ্যর্থনা কক্ষ" }]
-fee = "বিনামূল্যে"                  # or ১০০ টাকা, or the rule: সরকার নির্ধারিত মূল্যে
+fee = "বিনামূল্যে" # or ১০০ টাকা, or the rule: সরকার নির্ধারিত মূল্যে
 time_limit = "৩ কার্যদিবস"
 officer = "responsible"
-keywords = ["first service"]       # extra words that name this service in an inquiry
+keywords = ["first service"] # extra words that name this service in an inquiry
 
 # Section 4, অভিযোগ প্রতিকার ব্যবস্থাপনা (GRS): the escalation steps, in order.
 [[grievance]]
@@ -74,6 +75,13 @@ pub fn run(args: &InitArgs) -> Result<u8, Error> {
     let office = args.office.as_deref().unwrap_or("অফিসের নাম");
     let toml_string = toml::Value::String(office.to_string()).to_string();
     let text = TEMPLATE.replace("\"{office}\"", &toml_string);
+    // `charter init charters/x.toml` in a fresh repository: make `charters/` as well.
+    if let Some(parent) = args.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|source| Error::Write {
+            path: parent.to_path_buf(),
+            source,
+        })?;
+    }
     crate::files::write(&args.path, text.as_bytes())?;
     let schema = args
         .path

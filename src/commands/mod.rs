@@ -36,7 +36,7 @@ pub fn dispatch(cli: Cli) -> Result<u8, Error> {
         Command::Diff(args) => diff::run(&args),
         Command::Init(args) => init::run(&args),
         Command::Completions { shell } => completions::run(shell),
-        Command::Man => completions::man(),
+        Command::Man { dir } => completions::man(dir.as_deref()),
         Command::Schema => schema::run(),
     }
 }

@@ -1,6 +1,6 @@
 //! `charter outbox`: the replies between being composed and being accepted by the server.
 
-use crate::cli::{MailArgs, OutboxCommand, OutboxRequeueArgs, OutboxSendArgs};
+use crate::cli::{MailArgs, OutboxCommand, OutboxListArgs, OutboxRequeueArgs, OutboxSendArgs};
 use crate::error::Error;
 use crate::mail::deliver::{self, Delivery, Records};
 use crate::mail::outbox::{self, Outbox, Place, envelope_of};
@@ -17,8 +17,15 @@ pub fn run(command: &OutboxCommand) -> Result<u8, Error> {
 
 /// Lists every message by place: waiting, in doubt, refused. It reads without locking, so a
 /// listing during a run shows what that run is sending as in doubt.
-fn list(args: &MailArgs) -> Result<u8, Error> {
-    let settings = settings::resolve(None, args)?;
+fn list(args: &OutboxListArgs) -> Result<u8, Error> {
+    let where_only = MailArgs {
+        smtp: None,
+        outbox: args.outbox.clone(),
+        password_file: None,
+        ehlo: None,
+        config: args.config.clone(),
+    };
+    let settings = settings::resolve(None, &where_only)?;
     let mut out = String::new();
     let mut counts = Vec::new();
     for (place, label) in [

@@ -1,20 +1,133 @@
-//! `charter render`: the charter as terminal tables, Markdown, HTML or JSON.
+//! `charter render`: the charter as terminal tables, Markdown, HTML, JSON or PDF.
 
-use crate::charter::suggest;
+use crate::charter::{Charter, suggest};
 use crate::cli::{LangArg, PaperArg, RenderArgs, RenderFormat};
 use crate::error::Error;
+use crate::render::pdf::{Paper, PdfOptions};
 use crate::render::{self, Format, Lang, Options};
+use rayon::prelude::*;
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 /// Table width when standard output is not a terminal and no `--width` is given.
 const DEFAULT_WIDTH: usize = 100;
 
-/// Renders the charter; returns 1 (with the findings on stderr) when it has errors.
+/// Renders the charter, or with `--out-dir` each charter named; returns 1 (with the findings on
+/// stderr) when a charter has errors.
 pub fn run(args: &RenderArgs) -> Result<u8, Error> {
-    let charter = match super::load_valid(&args.file)? {
+    let format = format(args.format);
+    match (&args.out_dir, args.files.as_slice()) {
+        (Some(dir), files) => many(args, format, files, dir),
+        (None, [file]) => one(args, format, file),
+        (None, _) => Err(Error::Usage {
+            message: "several charters need --out-dir DIR: each is written there after its name"
+                .to_string(),
+        }),
+    }
+}
+
+fn format(arg: RenderFormat) -> Format {
+    match arg {
+        RenderFormat::Table => Format::Table,
+        RenderFormat::Markdown => Format::Markdown,
+        RenderFormat::Html => Format::Html,
+        RenderFormat::Json => Format::Json,
+        RenderFormat::Pdf => Format::Pdf,
+    }
+}
+
+/// One charter, to `-o` or standard output.
+fn one(args: &RenderArgs, format: Format, file: &Path) -> Result<u8, Error> {
+    let to_stdout = args.output.as_deref().is_none_or(|o| o == Path::new("-"));
+    if format == Format::Pdf && to_stdout && std::io::stdout().is_terminal() {
+        let source =
+            std::io::Error::other("a PDF is binary: give -o FILE or redirect standard output");
+        return Err(Error::Write {
+            path: "<stdout>".into(),
+            source,
+        });
+    }
+    let charter = match super::load_valid(file)? {
         Ok(charter) => charter,
         Err(code) => return Ok(code),
     };
+    let width = args
+        .width
+        .map(usize::from)
+        .unwrap_or_else(|| terminal_width(!to_stdout));
+    let rendered = rendered(args, format, file, &charter, width)?;
+    match &args.output {
+        Some(path) => crate::files::write(path, &rendered)?,
+        None => crate::files::write_stdout(&rendered)?,
+    }
+    Ok(0)
+}
+
+/// Every charter named, in parallel, each into `dir`. One charter's trouble never stops the
+/// others; the exit code is the worst of them.
+fn many(args: &RenderArgs, format: Format, files: &[PathBuf], dir: &Path) -> Result<u8, Error> {
+    let targets = targets(files, dir, format)?;
+    std::fs::create_dir_all(dir).map_err(|source| Error::Write {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    let width = args.width.map_or(DEFAULT_WIDTH, usize::from);
+    let codes: Vec<u8> = files
+        .par_iter()
+        .zip(&targets)
+        .map(|(file, target)| {
+            let result = super::load_valid(file).and_then(|loaded| match loaded {
+                Ok(charter) => {
+                    let bytes = rendered(args, format, file, &charter, width)?;
+                    crate::files::write(target, &bytes).map(|()| 0)
+                }
+                Err(code) => Ok(code),
+            });
+            result.unwrap_or_else(|error| {
+                eprintln!("charter: error: {error}");
+                error.exit_code()
+            })
+        })
+        .collect();
+    let written = codes.iter().filter(|&&c| c == 0).count();
+    eprintln!(
+        "charter: wrote {written} of {} charters to {}",
+        files.len(),
+        dir.display()
+    );
+    Ok(codes.into_iter().max().unwrap_or(0))
+}
+
+/// The file each charter goes to: its name with the format's extension. Two charters with one
+/// name would overwrite each other, so that is refused before anything is written.
+fn targets(files: &[PathBuf], dir: &Path, format: Format) -> Result<Vec<PathBuf>, Error> {
+    let mut targets: Vec<PathBuf> = Vec::with_capacity(files.len());
+    for file in files {
+        let stem = file.file_stem().unwrap_or(file.as_os_str());
+        let target = dir.join(Path::new(stem).with_extension(format.extension()));
+        if let Some(i) = targets.iter().position(|t| *t == target) {
+            return Err(Error::Usage {
+                message: format!(
+                    "{} and {} would both be written to {}; render them into different directories",
+                    files[i].display(),
+                    file.display(),
+                    target.display()
+                ),
+            });
+        }
+        targets.push(target);
+    }
+    Ok(targets)
+}
+
+/// One valid charter rendered, its warnings on stderr.
+fn rendered(
+    args: &RenderArgs,
+    format: Format,
+    file: &Path,
+    charter: &Charter,
+    width: usize,
+) -> Result<Vec<u8>, Error> {
     if let Some(id) = &args.service
         && charter.service(id).is_none()
     {
@@ -23,42 +136,37 @@ pub fn run(args: &RenderArgs) -> Result<u8, Error> {
             .iter()
             .map(|(_, s)| s.id.as_str())
             .collect();
-        let suggestion = suggest(id, &ids).map(str::to_string);
         return Err(Error::UnknownService {
             id: id.clone(),
-            path: args.file.clone(),
-            suggestion,
+            path: file.to_path_buf(),
+            suggestion: suggest(id, &ids).map(str::to_string),
         });
     }
-    let lang = match args.lang {
-        LangArg::Bn => Lang::Bn,
-        LangArg::En => Lang::En,
-    };
-    if args.format == RenderFormat::Pdf {
-        return pdf(args, &charter, lang);
-    }
-    let format = match args.format {
-        RenderFormat::Pdf => unreachable!("handled above"),
-        RenderFormat::Table => Format::Table,
-        RenderFormat::Markdown => Format::Markdown,
-        RenderFormat::Html => Format::Html,
-        RenderFormat::Json => Format::Json,
-    };
-    let width = args
-        .width
-        .map(usize::from)
-        .unwrap_or_else(|| terminal_width(args.output.is_some()));
     let options = Options {
-        lang,
+        lang: match args.lang {
+            LangArg::Bn => Lang::Bn,
+            LangArg::En => Lang::En,
+        },
         service: args.service.as_deref(),
         width,
+        pdf: PdfOptions {
+            paper: match args.paper {
+                PaperArg::A4 => Paper::A4,
+                PaperArg::Letter => Paper::Letter,
+                PaperArg::Legal => Paper::Legal,
+            },
+            portrait: args.portrait,
+            pdfa: args.pdfa,
+        },
     };
-    let text = render::render(&charter, format, &options);
-    match &args.output {
-        Some(path) => crate::files::write(path, text.as_bytes())?,
-        None => super::print(&text)?,
+    let rendered = render::render(charter, format, &options).map_err(|reason| Error::Unusable {
+        path: file.to_path_buf(),
+        reason: format!("cannot write the PDF: {reason}"),
+    })?;
+    for warning in &rendered.warnings {
+        eprintln!("charter: warning: {}: {warning}", file.display());
     }
-    Ok(0)
+    Ok(rendered.bytes)
 }
 
 /// The terminal's width when standard output is one (and is where the table goes).
@@ -67,40 +175,4 @@ fn terminal_width(to_file: bool) -> usize {
         return DEFAULT_WIDTH;
     }
     terminal_size::terminal_size().map_or(DEFAULT_WIDTH, |(w, _)| usize::from(w.0))
-}
-
-/// `--format pdf`: the document as a PDF, to `-o` or a pipe (never to a terminal).
-fn pdf(args: &RenderArgs, charter: &crate::charter::Charter, lang: Lang) -> Result<u8, Error> {
-    use crate::render::pdf::{Paper, PdfOptions};
-    if args.output.is_none() && std::io::stdout().is_terminal() {
-        let source =
-            std::io::Error::other("a PDF is binary: give -o FILE or redirect standard output");
-        return Err(Error::Write {
-            path: "<stdout>".into(),
-            source,
-        });
-    }
-    let paper = match args.paper {
-        PaperArg::A4 => Paper::A4,
-        PaperArg::Letter => Paper::Letter,
-        PaperArg::Legal => Paper::Legal,
-    };
-    let options = PdfOptions {
-        paper,
-        portrait: args.portrait,
-        pdfa: args.pdfa,
-    };
-    let pdf = crate::render::pdf::charter_pdf(charter, lang, args.service.as_deref(), &options)
-        .map_err(|reason| Error::Unusable {
-            path: args.file.clone(),
-            reason: format!("cannot write the PDF: {reason}"),
-        })?;
-    for warning in &pdf.warnings {
-        eprintln!("charter: warning: {}: {warning}", args.file.display());
-    }
-    match &args.output {
-        Some(path) => crate::files::write(path, &pdf.bytes)?,
-        None => crate::files::write_stdout(&pdf.bytes)?,
-    }
-    Ok(0)
 }

@@ -106,6 +106,9 @@ fn set(doc: &mut DocumentMut, key: &str, text: &str) -> Result<(), String> {
             let officers = doc.entry("officers").or_insert(Item::Table(Table::new()));
             let officers = officers.as_table_mut().ok_or("`officers` is not a table")?;
             officers.set_implicit(true);
+            if !officers.contains_key(id) && !matches!(rest, ["name" | "designation", ..]) {
+                return Err(unknown_officer(officers, id));
+            }
             let officer = officers.entry(id).or_insert(Item::Table(Table::new()));
             (
                 officer
@@ -118,6 +121,18 @@ fn set(doc: &mut DocumentMut, key: &str, text: &str) -> Result<(), String> {
         _ => (doc.as_table_mut(), parts.as_slice()),
     };
     set_in(table, rest, value)
+}
+
+/// A field set on an officer that does not exist: most often a misspelt id. A new officer starts
+/// with its name or designation, the one field it cannot be without.
+fn unknown_officer(officers: &Table, id: &str) -> String {
+    let ids: Vec<&str> = officers.iter().map(|(key, _)| key).collect();
+    match suggest(id, &ids) {
+        Some(near) => format!("no officer with id `{id}`; did you mean `{near}`?"),
+        None => format!(
+            "no officer with id `{id}`; to add one, set `officers.{id}.name` or `officers.{id}.designation` first"
+        ),
+    }
 }
 
 fn set_in(table: &mut Table, path: &[&str], value: Value) -> Result<(), String> {

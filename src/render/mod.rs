@@ -1,6 +1,6 @@
-//! Rendering a charter: as terminal tables, Markdown, HTML or JSON.
+//! Rendering a charter: as terminal tables, Markdown, HTML, JSON or PDF.
 //!
-//! The first three write the same [`document`], the charter in the order and wording of the
+//! All but JSON write the same [`document`], the charter in the order and wording of the
 //! printed copy; JSON writes the data with every derived value.
 
 mod coverage;
@@ -14,8 +14,7 @@ pub mod width;
 
 use crate::charter::Charter;
 pub use document::Lang;
-
-/// The output formats.
+/// The output formats: everything `charter render` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Tables for a terminal.
@@ -26,6 +25,21 @@ pub enum Format {
     Html,
     /// JSON with every derived value.
     Json,
+    /// A PDF with shaped Bengali and embedded fonts ([`pdf`]).
+    Pdf,
+}
+
+impl Format {
+    /// The file name extension of this format, for `--out-dir`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Table => "txt",
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Pdf => "pdf",
+        }
+    }
 }
 
 /// What and how to render.
@@ -37,18 +51,41 @@ pub struct Options<'a> {
     pub service: Option<&'a str>,
     /// The terminal width, for tables.
     pub width: usize,
+    /// Paper and archival form, for PDF.
+    pub pdf: pdf::PdfOptions,
 }
 
-/// Renders a valid charter.
-pub fn render(charter: &Charter, format: Format, options: &Options) -> String {
+/// A charter rendered, and what in it will not show as written.
+#[derive(Debug)]
+pub struct Rendered {
+    /// The output.
+    pub bytes: Vec<u8>,
+    /// One sentence each (for PDF: characters its fonts cannot draw, and where).
+    pub warnings: Vec<String>,
+}
+
+/// Renders a valid charter. Only a PDF can fail: under `--pdfa`, over characters no embedded
+/// font has.
+pub fn render(charter: &Charter, format: Format, options: &Options) -> Result<Rendered, String> {
     let selection = document::Selection {
         service: options.service,
     };
     let blocks = || document::build(charter, options.lang, &selection);
-    match format {
+    let text = match format {
         Format::Table => terminal::render(&blocks(), options.width),
         Format::Markdown => markdown::render(&blocks()),
         Format::Html => html::render(&blocks(), options.lang, charter.title(options.lang.code())),
         Format::Json => json::render(charter, options.lang, options.service),
-    }
+        Format::Pdf => {
+            let pdf = pdf::charter_pdf(charter, options.lang, options.service, &options.pdf)?;
+            return Ok(Rendered {
+                bytes: pdf.bytes,
+                warnings: pdf.warnings,
+            });
+        }
+    };
+    Ok(Rendered {
+        bytes: text.into_bytes(),
+        warnings: Vec::new(),
+    })
 }

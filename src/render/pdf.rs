@@ -36,7 +36,7 @@ const FONTS: [&[u8]; 4] = [
 ];
 
 /// Bengali first: it then draws the spaces and punctuation between Bengali words, which gives
-/// fewer runs (NOTES).
+/// fewer runs (docs/NOTES.md).
 const FAMILIES: &str = "'Noto Sans Bengali', 'Noto Sans'";
 
 /// Paper sizes, in points.

@@ -1,7 +1,7 @@
 //! How wide text is in a terminal, and wrapping it to a width.
 //!
 //! Terminals give zero cells to nonspacing marks (্ ু ূ ৃ ঁ ়) and one to everything else,
-//! including the spacing vowel signs া ি ী ে ৈ ো ৌ (measured in tmux; see NOTES). That is what
+//! including the spacing vowel signs া ি ী ে ৈ ো ৌ (measured in tmux; see docs/NOTES.md). That is what
 //! `unicode-width` 0.1.11 computes; later versions give া zero cells, which is why this crate pins
 //! it and why the table renderer measures with this module rather than comfy-table's.
 
@@ -110,7 +110,7 @@ mod tests {
 
     #[test]
     fn widths_follow_the_terminal() {
-        // Measured in tmux 3.3a (NOTES): কা 2, কি 2, ক্ত 2, মোঃ 3, কার্যদিবস 8, প্রশিক্ষণ 7.
+        // Measured in tmux 3.3a (docs/NOTES.md): কা 2, কি 2, ক্ত 2, মোঃ 3, কার্যদিবস 8, প্রশিক্ষণ 7.
         assert_eq!(width("কা"), 2);
         assert_eq!(width("কি"), 2);
         assert_eq!(width("ক্ত"), 2);

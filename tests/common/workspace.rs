@@ -88,7 +88,12 @@ impl Workspace {
             .unwrap()
             .arg("outbox")
             .args(subcommand)
-            .args(["--smtp", smtp, "--outbox"])
+            // `outbox list` only reads the outbox: it takes no server.
+            .args(if subcommand.first() == Some(&"list") {
+                vec!["--outbox"]
+            } else {
+                vec!["--smtp", smtp, "--outbox"]
+            })
             .arg(self.path("outbox"))
             .env("XDG_CONFIG_HOME", self.dir.path())
             .output()
