@@ -385,7 +385,13 @@ fn deep_nesting_and_non_toml_are_errors_not_crashes() {
     )
     .unwrap();
     fs::write(dir.path().join("empty.toml"), "").unwrap();
-    let (code, findings) = validate_json(&[dir.path().to_str().unwrap()]);
+    // Named, each is checked (a directory walk would pass over them as not charters).
+    let names: Vec<String> = ["deep.toml", "html.toml", "empty.toml"]
+        .iter()
+        .map(|n| dir.path().join(n).display().to_string())
+        .collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let (code, findings) = validate_json(&names);
     assert_eq!(code, 1);
     let codes: Vec<(String, &str)> = findings
         .iter()
@@ -682,4 +688,48 @@ fn many_syntax_errors_are_capped_and_their_snippets_clipped() {
     assert!(human.len() < 60_000, "{} bytes of output", human.len());
     // The clipped snippet still shows the text at the caret.
     assert!(human.contains("1 | … \"b\" \"a\""), "{}", &human[..2000]);
+}
+
+/// Issue 14: `validate .` reported `Cargo.toml` as an invalid charter and `fmt .` rewrote a
+/// `pyproject.toml`. A directory walk takes only charters, and says what it passed over; a file
+/// named on the command line is always checked.
+#[test]
+fn directory_walks_pass_over_toml_that_is_not_a_charter() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("charters")).unwrap();
+    fs::copy(KAWKHALI, dir.path().join("charters/office.toml")).unwrap();
+    let pyproject = "[project]\nname   =   \"x\"\nversion = \"1.0\"\n";
+    fs::write(dir.path().join("pyproject.toml"), pyproject).unwrap();
+    fs::copy("Cargo.toml", dir.path().join("Cargo.toml")).unwrap();
+    let root = dir.path().to_str().unwrap();
+
+    let out = charter().args(["validate", root]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.contains("checked 1 file: 0 errors, 4 warnings"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("skipped 2 .toml files that are not charters"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Cargo.toml") && stdout.contains("pyproject.toml"));
+
+    let (code, findings) = validate_json(&[root]);
+    assert_eq!(
+        (code, findings.len()),
+        (0, 4),
+        "JSON has the charter's findings alone"
+    );
+
+    let out = charter().args(["fmt", root]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = fs::read_to_string(dir.path().join("pyproject.toml")).unwrap();
+    assert_eq!(text, pyproject, "fmt leaves other TOML alone");
+
+    // Named, it is checked: it is not a charter.
+    let cargo = dir.path().join("Cargo.toml");
+    let (code, _) = validate_json(&[cargo.to_str().unwrap()]);
+    assert_eq!(code, 1);
 }

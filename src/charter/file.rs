@@ -27,7 +27,12 @@ pub fn read(path: &Path) -> Result<CharterFile, Error> {
     };
     let name = path.to_string_lossy().replace('\\', "/");
     let mut file = crate::files::open_regular(path)?;
-    let mut bytes = Vec::new();
+    // Sized from the metadata: a 9 KB charter is read in one call, not eleven as the buffer grows.
+    let size = file
+        .metadata()
+        .map_or(0, |m| m.len())
+        .min(MAX_FILE_BYTES + 1);
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     // One byte more than the limit tells a file at the limit from one past it, without reading
     // a huge file whole.
     file.by_ref()
@@ -56,4 +61,74 @@ pub fn read(path: &Path) -> Result<CharterFile, Error> {
         source,
         loaded,
     })
+}
+
+/// Whether a TOML text looks like a charter: a top-level `version`, or one of the charter's
+/// tables (`[office]`, `[officers.…]`, `[[services.…]]`, `[[grievance]]`). Directory walks use it
+/// to pass over the other TOML files a repository holds (`Cargo.toml`, `pyproject.toml`). It reads
+/// lines, not TOML, so that a charter with a syntax error is still checked (and reported).
+pub fn looks_like_charter(source: &str) -> bool {
+    const KEYS: [&str; 7] = [
+        "version",
+        "office",
+        "officers",
+        "services",
+        "grievance",
+        "vision",
+        "mission",
+    ];
+    let mut top_level = true;
+    for line in source.lines() {
+        let line = line.trim_start_matches('\u{feff}').trim();
+        if let Some(header) = line.strip_prefix('[') {
+            let name = header.trim_start_matches('[').trim_start();
+            let name = name.trim_start_matches(['"', '\'']);
+            let first = name
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .next()
+                .unwrap_or("");
+            if KEYS[1..5].contains(&first) {
+                return true;
+            }
+            top_level = false;
+        } else if top_level {
+            let key = line
+                .split(|c: char| c == '=' || c == '.' || c.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .trim_matches(['"', '\'']);
+            if KEYS.contains(&key) && line.contains('=') {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_charter;
+
+    #[test]
+    fn charters_are_told_from_other_toml() {
+        for charter in [
+            "version = 1\n",
+            "# a comment\n[office]\nname = \"x\"\n",
+            "[[services.citizen]]\nid = \"a\"\n",
+            "vision = \"…\"\n[officers.gro]\n",
+            "\u{feff}version=1",
+            "version = 1\nx = [\"a\" \"b\"]\n",
+        ] {
+            assert!(looks_like_charter(charter), "{charter:?}");
+        }
+        for other in [
+            "[package]\nname = \"charter\"\nversion = \"0.1.0\"\n",
+            "[project]\nname = \"x\"\nversion = \"1\"\n[tool.black]\n",
+            "[tool.taplo]\n",
+            "",
+            "title = \"x\"\n",
+        ] {
+            assert!(!looks_like_charter(other), "{other:?}");
+        }
+    }
 }

@@ -1,10 +1,10 @@
 //! `charter fix`: mend charters' encoding (Bijoy to Unicode, NFC, stray zero-width characters),
 //! keeping everything else byte for byte.
 
+use super::validate::Candidate;
 use crate::charter::{self, Severity};
 use crate::cli::FixArgs;
 use crate::error::Error;
-use std::path::Path;
 
 /// Fixes (or with `--check`, lists what would change in) every charter the paths name. Exit 0
 /// when nothing is (left) to fix, 1 when `--check` found something or a file cannot be fixed into
@@ -14,24 +14,34 @@ pub fn run(args: &FixArgs) -> Result<u8, Error> {
     let files = super::validate::charter_files(&args.paths, &mut failures);
     let mut code = 0;
     let mut report = String::new();
-    for path in &files {
-        match fix_file(path, args.check, &mut report) {
-            Ok(file_code) => code = code.max(file_code),
+    let mut skipped = Vec::new();
+    for candidate in &files {
+        match fix_file(candidate, args.check, &mut report) {
+            Ok(Some(file_code)) => code = code.max(file_code),
+            Ok(None) => skipped.push(candidate.path.clone()),
             Err(e) => failures.push(e),
         }
     }
     super::print(&report)?;
+    if let Some(note) = super::validate::skipped_note(&skipped) {
+        eprintln!("charter: {note}");
+    }
     for failure in &failures {
         eprintln!("charter: error: {failure}");
     }
     Ok(if failures.is_empty() { code } else { 2 })
 }
 
-/// Fixes one file; its changes go to `report`, one `file:line: key: old → new` a line.
-fn fix_file(path: &Path, check: bool, report: &mut String) -> Result<u8, Error> {
+/// Fixes one file; its changes go to `report`, one `file:line: key: old → new` a line. `None`
+/// when it is passed over as not a charter.
+fn fix_file(candidate: &Candidate, check: bool, report: &mut String) -> Result<Option<u8>, Error> {
+    let path = candidate.path.as_path();
     // Locked from reading to writing, so that a `set` meanwhile is not lost.
     let edit = crate::files::Edit::open(path, charter::MAX_FILE_BYTES)?;
     let file = charter::read(path)?;
+    if candidate.passed_over(&file.source) {
+        return Ok(None);
+    }
     let fixed = crate::fix::fix(&file.source).map_err(|reason| Error::Unusable {
         path: path.to_path_buf(),
         reason,
@@ -43,10 +53,10 @@ fn fix_file(path: &Path, check: bool, report: &mut String) -> Result<u8, Error> 
         ));
     }
     if fixed.changes.is_empty() {
-        return Ok(0);
+        return Ok(Some(0));
     }
     if check {
-        return Ok(1);
+        return Ok(Some(1));
     }
     // The result must be no worse a charter than the file was: every error it has, the file had.
     let before = errors(&file.loaded.diagnostics);
@@ -62,7 +72,7 @@ fn fix_file(path: &Path, check: bool, report: &mut String) -> Result<u8, Error> 
             "charter: {}: not changed: the fixed text would not be a valid charter",
             file.name
         );
-        return Ok(1);
+        return Ok(Some(1));
     }
     edit.write(fixed.text.as_bytes())?;
     eprintln!(
@@ -70,7 +80,7 @@ fn fix_file(path: &Path, check: bool, report: &mut String) -> Result<u8, Error> 
         file.name,
         fixed.changes.len()
     );
-    Ok(0)
+    Ok(Some(0))
 }
 
 fn errors(diagnostics: &[charter::Diagnostic]) -> Vec<(charter::Code, String)> {

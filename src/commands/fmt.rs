@@ -10,7 +10,9 @@ pub fn run(args: &FmtArgs) -> Result<u8, Error> {
     let files = super::validate::charter_files(&args.paths, &mut failures);
     let mut code = 0;
     let mut listed = String::new();
-    for path in &files {
+    let mut skipped = Vec::new();
+    for candidate in &files {
+        let path = &candidate.path;
         // One unreadable file does not stop the others.
         let file = match crate::files::Edit::open(path, crate::charter::MAX_FILE_BYTES) {
             Ok(file) => file,
@@ -24,6 +26,10 @@ pub fn run(args: &FmtArgs) -> Result<u8, Error> {
             code = 1;
             continue;
         };
+        if candidate.passed_over(&raw) {
+            skipped.push(path.clone());
+            continue;
+        }
         let (style, text) = crate::files::TextStyle::split(&raw);
         let formatted = match crate::format::format(&text) {
             Ok(formatted) => formatted,
@@ -47,6 +53,9 @@ pub fn run(args: &FmtArgs) -> Result<u8, Error> {
         }
     }
     super::print(&listed)?;
+    if let Some(note) = super::validate::skipped_note(&skipped) {
+        eprintln!("charter: {note}");
+    }
     for failure in &failures {
         eprintln!("charter: error: {failure}");
     }

@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::report::{self, Finding, Report, Style};
 use rayon::prelude::*;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The directory checked when no path is given.
 const DEFAULT_DIR: &str = "charters";
@@ -28,19 +28,28 @@ pub fn run(args: &ValidateArgs) -> Result<u8, Error> {
         ReportFormat::Sarif => Style::Sarif,
     });
     let mut out = Output::default();
+    let mut skipped = Vec::new();
     out.write(report.start())?;
     for batch in files.chunks(BATCH) {
         // Each file is read, checked and located on its own thread; only its findings come back.
-        let results: Vec<Result<Vec<Finding>, Error>> =
-            batch.par_iter().map(|path| check_file(path)).collect();
-        for result in results {
+        let results: Vec<Result<Option<Vec<Finding>>, Error>> =
+            batch.par_iter().map(check_file).collect();
+        for (result, candidate) in results.into_iter().zip(batch) {
             match result {
-                Ok(findings) => out.write(report.file(&findings))?,
+                Ok(Some(findings)) => out.write(report.file(&findings))?,
+                Ok(None) => skipped.push(candidate.path.clone()),
                 Err(e) => failures.push(e),
             }
         }
     }
     out.write(report.finish())?;
+    if let Some(note) = skipped_note(&skipped) {
+        // In the human report, under its count; beside a machine format, on stderr.
+        match args.format {
+            ReportFormat::Human => out.write(format!("{note}\n"))?,
+            _ => eprintln!("charter: {note}"),
+        }
+    }
     out.flush()?;
     for failure in &failures {
         eprintln!("charter: error: {failure}");
@@ -86,7 +95,7 @@ impl Output {
 
 /// The charter files that command-line paths name ([`discover`]), or those of `charters/` when
 /// none is named.
-pub(super) fn charter_files(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<PathBuf> {
+pub(super) fn charter_files(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<Candidate> {
     if paths.is_empty() {
         discover(&[PathBuf::from(DEFAULT_DIR)], failures)
     } else {
@@ -94,9 +103,47 @@ pub(super) fn charter_files(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec
     }
 }
 
+/// A file to check.
+pub(super) struct Candidate {
+    /// The file.
+    pub path: PathBuf,
+    /// Named on the command line, so checked whatever it holds; a file found in a directory is
+    /// checked only if it [looks like a charter](charter::looks_like_charter).
+    pub named: bool,
+}
+
+impl Candidate {
+    /// Whether a file with this text is passed over: found in a directory, and not a charter.
+    pub fn passed_over(&self, source: &str) -> bool {
+        !self.named && !charter::looks_like_charter(source)
+    }
+}
+
+/// The note for files passed over, if any: `skipped 2 .toml files that are not charters: …`.
+pub(super) fn skipped_note(skipped: &[PathBuf]) -> Option<String> {
+    const NAMED: usize = 5;
+    if skipped.is_empty() {
+        return None;
+    }
+    let mut names: Vec<String> = skipped
+        .iter()
+        .take(NAMED)
+        .map(|p| p.display().to_string())
+        .collect();
+    if skipped.len() > NAMED {
+        names.push(format!("and {} more", skipped.len() - NAMED));
+    }
+    let files = if skipped.len() == 1 { "file" } else { "files" };
+    Some(format!(
+        "skipped {} .toml {files} that are not charters (no top-level `version`, no [office], [officers] or [[services]]): {}",
+        skipped.len(),
+        names.join(", ")
+    ))
+}
+
 /// The files to check: each file named, and every `*.toml` below each directory named, sorted
 /// so that output is the same from run to run.
-fn discover(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<PathBuf> {
+fn discover(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<Candidate> {
     let mut files = Vec::new();
     for path in paths {
         match fs::metadata(path) {
@@ -118,7 +165,10 @@ fn discover(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<PathBuf> {
                             if entry.file_type().is_file()
                                 && entry.path().extension().is_some_and(|e| e == "toml") =>
                         {
-                            files.push(entry.into_path());
+                            files.push(Candidate {
+                                path: entry.into_path(),
+                                named: false,
+                            });
                         }
                         Ok(_) => {}
                         Err(e) => {
@@ -134,18 +184,24 @@ fn discover(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<PathBuf> {
                     failures.push(Error::NoCharters { path: path.clone() });
                 }
             }
-            Ok(_) => files.push(path.clone()),
+            Ok(_) => files.push(Candidate {
+                path: path.clone(),
+                named: true,
+            }),
         }
     }
     files
 }
 
-/// Reads and checks one file.
-fn check_file(path: &Path) -> Result<Vec<Finding>, Error> {
-    let file = charter::read(path)?;
-    Ok(report::locate(
+/// Reads and checks one file; `None` when it is passed over as not a charter.
+fn check_file(candidate: &Candidate) -> Result<Option<Vec<Finding>>, Error> {
+    let file = charter::read(&candidate.path)?;
+    if candidate.passed_over(&file.source) {
+        return Ok(None);
+    }
+    Ok(Some(report::locate(
         &file.name,
         &file.source,
         file.loaded.diagnostics,
-    ))
+    )))
 }
