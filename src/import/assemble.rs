@@ -961,21 +961,7 @@ fn duration_at(text: &str) -> Option<usize> {
 fn find_duration(text: &str) -> Option<String> {
     const BEFORE: &[&str] = &["সর্বোচ্চ", "অনধিক", "অনূর্ধ্ব"];
     const NUMBER_WORDS: &[&str] = &["এক", "দুই", "তিন", "চার", "পাঁচ", "ছয়", "সাত", "আট", "নয়", "দশ"];
-    let words: Vec<(usize, &str)> = {
-        let mut out = Vec::new();
-        let mut start = None;
-        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            match (c.is_whitespace(), start) {
-                (true, Some(s)) => {
-                    out.push((s, &text[s..i]));
-                    start = None;
-                }
-                (false, None) => start = Some(i),
-                _ => {}
-            }
-        }
-        out
-    };
+    let words = super::officer::word_offsets(text);
     for (k, &(at, word)) in words.iter().enumerate() {
         let starts_number = word
             .chars()

@@ -409,7 +409,8 @@ fn extend_joined(text: &str, end: usize) -> usize {
     end
 }
 
-fn word_offsets(text: &str) -> Vec<(usize, &str)> {
+/// The whitespace-separated words of `text`, each with its byte offset.
+pub(super) fn word_offsets(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
