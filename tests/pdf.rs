@@ -415,6 +415,16 @@ fn a_row_taller_than_a_page_and_a_word_wider_than_its_cell_lose_nothing() {
     }
 }
 
+/// The tool's own lines of stderr. A debug build of ICU4X (parley's line breaking) adds a note of
+/// its own for CJK text ("No segmentation model…"); a release build does not.
+fn our_lines(stderr: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .filter(|l| l.starts_with("charter:"))
+        .map(str::to_string)
+        .collect()
+}
+
 /// Issue 13, failure 6: text in scripts the fonts do not cover drew as empty boxes without a
 /// word, and `--pdfa` refused it with a Rust Debug dump. Now both name the characters and the
 /// service, in the same sentence.
@@ -439,10 +449,9 @@ fn characters_the_fonts_cannot_draw_are_named_with_their_service() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "a warning, not an error");
-    let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
-        stderr,
-        format!("charter: warning: {}: {sentence}\n", file.display())
+        our_lines(&out.stderr),
+        [format!("charter: warning: {}: {sentence}", file.display())]
     );
     assert!(Pdf::parse(&std::fs::read(&out_pdf).unwrap()).page_count() > 0);
 
@@ -455,13 +464,12 @@ fn characters_the_fonts_cannot_draw_are_named_with_their_service() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
-        stderr,
-        format!(
-            "charter: error: {}: cannot write the PDF: PDF/A forbids it: {sentence}\n",
+        our_lines(&out.stderr),
+        [format!(
+            "charter: error: {}: cannot write the PDF: PDF/A forbids it: {sentence}",
             file.display()
-        )
+        )]
     );
     assert!(!out_pdf.exists(), "nothing written");
 }
