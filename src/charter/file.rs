@@ -18,6 +18,35 @@ pub struct CharterFile {
     pub loaded: Loaded,
 }
 
+impl CharterFile {
+    /// Checks a charter's bytes, already read from `path` (by a locked edit, say): a file over
+    /// the size limit gets one finding instead of being parsed.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> CharterFile {
+        let (source, loaded) = if bytes.len() as u64 > MAX_FILE_BYTES {
+            let message = format!(
+                "the file is larger than {} MiB: a charter is tens of kilobytes; is this the right file?",
+                MAX_FILE_BYTES / (1024 * 1024)
+            );
+            let diagnostics = vec![Diagnostic::new(Code::TooLarge, "", 0..0, message)];
+            (
+                String::new(),
+                Loaded {
+                    charter: Default::default(),
+                    diagnostics,
+                },
+            )
+        } else {
+            load_bytes(bytes)
+        };
+        CharterFile {
+            path: path.to_path_buf(),
+            name: path.to_string_lossy().replace('\\', "/"),
+            source,
+            loaded,
+        }
+    }
+}
+
 /// Reads and checks a charter file. A file that cannot be read is an [`Error`]; a file that is
 /// too large, not UTF-8 or not a valid charter is read with findings.
 pub fn read(path: &Path) -> Result<CharterFile, Error> {
@@ -25,7 +54,6 @@ pub fn read(path: &Path) -> Result<CharterFile, Error> {
         path: path.to_path_buf(),
         source,
     };
-    let name = path.to_string_lossy().replace('\\', "/");
     let mut file = crate::files::open_regular(path)?;
     // Sized from the metadata: a 9 KB charter is read in one call, not eleven as the buffer grows.
     let size = file
@@ -39,28 +67,7 @@ pub fn read(path: &Path) -> Result<CharterFile, Error> {
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(read_error)?;
-    let (source, loaded) = if bytes.len() as u64 > MAX_FILE_BYTES {
-        let message = format!(
-            "the file is larger than {} MiB: a charter is tens of kilobytes; is this the right file?",
-            MAX_FILE_BYTES / (1024 * 1024)
-        );
-        let diagnostics = vec![Diagnostic::new(Code::TooLarge, "", 0..0, message)];
-        (
-            String::new(),
-            Loaded {
-                charter: Default::default(),
-                diagnostics,
-            },
-        )
-    } else {
-        load_bytes(bytes)
-    };
-    Ok(CharterFile {
-        path: path.to_path_buf(),
-        name,
-        source,
-        loaded,
-    })
+    Ok(CharterFile::from_bytes(path, bytes))
 }
 
 /// Whether a TOML text looks like a charter: a top-level `version`, or one of the charter's

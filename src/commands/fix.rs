@@ -38,7 +38,7 @@ fn fix_file(candidate: &Candidate, check: bool, report: &mut String) -> Result<O
     let path = candidate.path.as_path();
     // Locked from reading to writing, so that a `set` meanwhile is not lost.
     let edit = crate::files::Edit::open(path, charter::MAX_FILE_BYTES)?;
-    let file = charter::read(path)?;
+    let file = charter::CharterFile::from_bytes(path, edit.bytes.clone());
     if candidate.passed_over(&file.source) {
         return Ok(None);
     }
