@@ -1,7 +1,7 @@
 //! `charter fix`: mend charters' encoding (Bijoy to Unicode, NFC, stray zero-width characters),
 //! keeping everything else byte for byte.
 
-use super::validate::Candidate;
+use super::discover::Candidate;
 use crate::charter::{self, Severity};
 use crate::cli::FixArgs;
 use crate::error::Error;
@@ -11,7 +11,7 @@ use crate::error::Error;
 /// a valid charter, 2 on I/O errors.
 pub fn run(args: &FixArgs) -> Result<u8, Error> {
     let mut failures = Vec::new();
-    let files = super::validate::charter_files(&args.paths, &mut failures);
+    let files = super::discover::charter_files(&args.paths, &mut failures);
     let mut code = 0;
     let mut report = String::new();
     let mut skipped = Vec::new();
@@ -23,7 +23,7 @@ pub fn run(args: &FixArgs) -> Result<u8, Error> {
         }
     }
     super::print(&report)?;
-    if let Some(note) = super::validate::skipped_note(&skipped) {
+    if let Some(note) = super::discover::skipped_note(&skipped) {
         eprintln!("charter: {note}");
     }
     for failure in &failures {

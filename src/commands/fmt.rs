@@ -7,7 +7,7 @@ use crate::error::Error;
 /// formatted, 1 when `--check` found one that is not or a file is not TOML, 2 on I/O errors.
 pub fn run(args: &FmtArgs) -> Result<u8, Error> {
     let mut failures = Vec::new();
-    let files = super::validate::charter_files(&args.paths, &mut failures);
+    let files = super::discover::charter_files(&args.paths, &mut failures);
     let mut code = 0;
     let mut listed = String::new();
     let mut skipped = Vec::new();
@@ -53,7 +53,7 @@ pub fn run(args: &FmtArgs) -> Result<u8, Error> {
         }
     }
     super::print(&listed)?;
-    if let Some(note) = super::validate::skipped_note(&skipped) {
+    if let Some(note) = super::discover::skipped_note(&skipped) {
         eprintln!("charter: {note}");
     }
     for failure in &failures {

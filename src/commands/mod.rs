@@ -3,6 +3,7 @@
 mod bijoy;
 mod completions;
 mod diff;
+mod discover;
 mod fix;
 mod fmt;
 mod import;
