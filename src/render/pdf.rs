@@ -79,6 +79,8 @@ const PAD: f32 = 4.0;
 /// The least room worth starting a row or paragraph in that will not fit whole anyway: about
 /// three lines.
 const MIN_SLICE: f32 = 40.0;
+/// Every line of a laid-out text.
+const ALL_LINES: Range<usize> = 0..usize::MAX;
 
 /// Lays text out with the embedded fonts.
 struct Typesetter {
@@ -121,6 +123,17 @@ impl Laid {
         } else {
             0.0
         };
+        (end, height)
+    }
+
+    /// The lines from `from` on to draw in `room` points, and their height: those that fit, and
+    /// on a `fresh` page (nothing else on it) at least one, so that the text always moves on.
+    fn slice(&self, from: usize, room: f32, fresh: bool) -> (usize, f32) {
+        let (end, height) = self.lines_in(from, room);
+        if end == from && fresh && from < self.line_count() {
+            let (top, bottom) = self.line_span(from);
+            return (from + 1, bottom - top);
+        }
         (end, height)
     }
 }
@@ -262,7 +275,7 @@ impl Flow {
                 laid,
                 x: self.left(),
                 y: self.y,
-                lines: 0..usize::MAX,
+                lines: ALL_LINES,
             });
             self.y += height;
         }
@@ -293,7 +306,7 @@ impl Flow {
                 laid,
                 x,
                 y: self.y,
-                lines: 0..usize::MAX,
+                lines: ALL_LINES,
             });
             self.y += height + after;
             return;
@@ -302,10 +315,8 @@ impl Flow {
         self.room(MIN_SLICE);
         let mut from = 0;
         while from < self.laid[laid].line_count() {
-            let (mut end, mut used) = self.laid[laid].lines_in(from, self.bottom() - self.y);
-            if end == from && self.y <= MARGIN {
-                (end, used) = (from + 1, self.laid[laid].line_span(from).1);
-            }
+            let fresh = self.y <= MARGIN;
+            let (end, used) = self.laid[laid].slice(from, self.bottom() - self.y, fresh);
             if end > from {
                 self.mark(Mark::Text {
                     laid,
@@ -411,12 +422,7 @@ impl Flow {
             let mut until = Vec::with_capacity(laid.len());
             let mut used: f32 = 0.0;
             for (&index, &start) in laid.iter().zip(&from) {
-                let text = &self.laid[index];
-                let (mut end, mut h) = text.lines_in(start, room);
-                if end == start && fresh && start < text.line_count() {
-                    end = start + 1;
-                    h = text.line_span(start).1 - text.line_span(start).0;
-                }
+                let (end, h) = self.laid[index].slice(start, room, fresh);
                 used = used.max(h);
                 until.push(end);
             }
@@ -487,7 +493,7 @@ impl Flow {
                 h: height,
                 shaded,
             });
-            let lines = lines.map_or(0..usize::MAX, |l| l[i].clone());
+            let lines = lines.map_or(ALL_LINES, |l| l[i].clone());
             self.mark(Mark::Text {
                 laid: *index,
                 x: x + PAD,
@@ -659,22 +665,10 @@ fn write(mut flow: Flow, info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>
         let foot_y = flow.height - MARGIN - 10.0;
         let laid = &flow.laid[*number];
         let right = flow.width - MARGIN - laid.layout.width();
-        draw(
-            &mut surface,
-            laid,
-            (right, foot_y),
-            0..usize::MAX,
-            &mut fonts,
-        );
+        draw(&mut surface, laid, (right, foot_y), ALL_LINES, &mut fonts);
         if let Some(updated) = updated {
             let laid = &flow.laid[*updated];
-            draw(
-                &mut surface,
-                laid,
-                (MARGIN, foot_y),
-                0..usize::MAX,
-                &mut fonts,
-            );
+            draw(&mut surface, laid, (MARGIN, foot_y), ALL_LINES, &mut fonts);
         }
         surface.finish();
         page.finish();
