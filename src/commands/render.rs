@@ -159,7 +159,18 @@ fn rendered(
             pdfa: args.pdfa,
         },
     };
-    let rendered = render::render(charter, format, &options).map_err(|reason| Error::Unusable {
+    render_warned(charter, format, &options, file)
+}
+
+/// Renders a valid charter read from `file`, its warnings on stderr; `reply --attach-pdf` makes
+/// its PDF here too.
+pub(super) fn render_warned(
+    charter: &Charter,
+    format: Format,
+    options: &Options,
+    file: &Path,
+) -> Result<Vec<u8>, Error> {
+    let rendered = render::render(charter, format, options).map_err(|reason| Error::Unusable {
         path: file.to_path_buf(),
         reason: format!("cannot write the PDF: {reason}"),
     })?;

@@ -248,24 +248,20 @@ fn service_pdf(
     path: &Path,
 ) -> Result<crate::mail::compose::PdfAttachment, Error> {
     use crate::render::pdf::{Paper, PdfOptions};
-    let options = PdfOptions {
-        paper: Paper::A4,
-        portrait: false,
-        pdfa: false,
+    let options = crate::render::Options {
+        lang,
+        service: Some(id),
+        width: 0,
+        pdf: PdfOptions {
+            paper: Paper::A4,
+            portrait: false,
+            pdfa: false,
+        },
     };
-    let pdf =
-        crate::render::pdf::charter_pdf(charter, lang, Some(id), &options).map_err(|reason| {
-            Error::Unusable {
-                path: path.to_path_buf(),
-                reason: format!("cannot write the PDF: {reason}"),
-            }
-        })?;
-    for warning in &pdf.warnings {
-        eprintln!("charter: warning: {}: {warning}", path.display());
-    }
+    let bytes = super::render::render_warned(charter, crate::render::Format::Pdf, &options, path)?;
     Ok(crate::mail::compose::PdfAttachment {
         filename: format!("{id}.pdf"),
-        bytes: pdf.bytes,
+        bytes,
     })
 }
 
