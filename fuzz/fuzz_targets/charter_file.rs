@@ -18,6 +18,7 @@ fuzz_target!(|bytes: &[u8]| {
             lang,
             service: None,
             width: 80,
+            pdf: Default::default(),
         };
         for format in [Format::Table, Format::Markdown, Format::Html, Format::Json] {
             let _ = render::render(&loaded.charter, format, &options);

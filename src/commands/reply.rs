@@ -247,16 +247,11 @@ fn service_pdf(
     lang: Lang,
     path: &Path,
 ) -> Result<crate::mail::compose::PdfAttachment, Error> {
-    use crate::render::pdf::{Paper, PdfOptions};
     let options = crate::render::Options {
         lang,
         service: Some(id),
         width: 0,
-        pdf: PdfOptions {
-            paper: Paper::A4,
-            portrait: false,
-            pdfa: false,
-        },
+        pdf: crate::render::pdf::PdfOptions::default(),
     };
     let bytes = super::render::render_warned(charter, crate::render::Format::Pdf, &options, path)?;
     Ok(crate::mail::compose::PdfAttachment {

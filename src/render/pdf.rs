@@ -61,6 +61,17 @@ pub struct PdfOptions {
     pub pdfa: bool,
 }
 
+impl Default for PdfOptions {
+    /// The wall copy: A4, landscape, plain PDF.
+    fn default() -> Self {
+        PdfOptions {
+            paper: Paper::A4,
+            portrait: false,
+            pdfa: false,
+        }
+    }
+}
+
 /// What the PDF's metadata says.
 pub struct PdfInfo<'a> {
     /// The document title.
