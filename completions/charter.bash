@@ -722,7 +722,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__outbox__subcmd__requeue)
-            opts="-h --smtp --outbox --password-file --ehlo --config --help"
+            opts="-h --smtp --outbox --password-file --ehlo --imap-password-file --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -741,6 +741,10 @@ _charter() {
                     return 0
                     ;;
                 --ehlo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --imap-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -756,7 +760,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__outbox__subcmd__send)
-            opts="-h --in-doubt --smtp --outbox --password-file --ehlo --config --help"
+            opts="-h --in-doubt --smtp --outbox --password-file --ehlo --imap-password-file --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -775,6 +779,10 @@ _charter() {
                     return 0
                     ;;
                 --ehlo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --imap-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -840,7 +848,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__reply)
-            opts="-h --charter --service --to --inquiry --maildir --state --max-per-sender --from --dry-run --attach-pdf --lang --smtp --outbox --password-file --ehlo --config --help"
+            opts="-h --charter --service --to --inquiry --maildir --imap --watch --poll --state --max-per-sender --from --dry-run --attach-pdf --lang --smtp --outbox --password-file --ehlo --imap-password-file --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -863,6 +871,14 @@ _charter() {
                     return 0
                     ;;
                 --maildir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --imap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --poll)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -899,6 +915,10 @@ _charter() {
                     return 0
                     ;;
                 --ehlo)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --imap-password-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -220,15 +220,19 @@ pub struct MailArgs {
     /// the address the connection leaves from]
     #[arg(long, env = "CHARTER_EHLO", value_name = "NAME")]
     pub ehlo: Option<String>,
-    /// The config file (keys: from, smtp, outbox, password_file, ehlo) [default:
-    /// $XDG_CONFIG_HOME/charter/config.toml]
+    /// A file whose first line is the IMAP password (or set CHARTER_IMAP_PASSWORD), for
+    /// --imap and for marking its inquiries answered when `outbox send` delivers their replies.
+    #[arg(long, env = "CHARTER_IMAP_PASSWORD_FILE", value_name = "PATH")]
+    pub imap_password_file: Option<PathBuf>,
+    /// The config file (keys: from, smtp, outbox, password_file, ehlo, imap_password_file,
+    /// sent_folder) [default: $XDG_CONFIG_HOME/charter/config.toml]
     #[arg(long, env = "CHARTER_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
 }
 
 /// Arguments of `charter reply`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("what").required(true).args(["service", "inquiry", "maildir"])))]
+#[command(group(clap::ArgGroup::new("what").required(true).args(["service", "inquiry", "maildir", "imap"])))]
 pub struct ReplyArgs {
     /// The charter file, or a directory of charters (inquiries are matched against all).
     #[arg(long, value_name = "FILE|DIR")]
@@ -237,7 +241,7 @@ pub struct ReplyArgs {
     #[arg(long, value_name = "ID", requires = "to")]
     pub service: Option<String>,
     /// The citizen's address, with --service.
-    #[arg(long, value_name = "ADDRESS", conflicts_with_all = ["inquiry", "maildir"])]
+    #[arg(long, value_name = "ADDRESS", conflicts_with_all = ["inquiry", "maildir", "imap"])]
     pub to: Option<String>,
     /// Answer the inquiry in this file (an RFC 5322 message; `-` reads standard input).
     #[arg(long, value_name = "PATH|-")]
@@ -246,6 +250,22 @@ pub struct ReplyArgs {
     /// ones are flagged RS, robot mail S; the rest stay unread for staff.
     #[arg(long, value_name = "DIR")]
     pub maildir: Option<PathBuf>,
+    /// Answer every inquiry in this IMAP mailbox that is neither answered nor seen:
+    /// imaps://USER@HOST[:993]/MAILBOX (TLS), imap://USER@HOST[:143]/MAILBOX (STARTTLS
+    /// required), ?tls=none, ?ca=PATH, ?timeout=SECONDS as for --smtp. Answered ones get
+    /// \Answered and \Seen and the reply goes to the \Sent folder; robot mail gets \Seen; the
+    /// rest stay unread for staff.
+    #[arg(long, value_name = "URL")]
+    pub imap: Option<String>,
+    /// Keep running: answer each inquiry as it arrives (IMAP IDLE, or the Maildir's change
+    /// notices), reconnect after a dropped connection, stop after the reply in flight on
+    /// SIGTERM or Ctrl-C. One log line per inquiry.
+    #[arg(long, conflicts_with_all = ["service", "inquiry", "dry_run"])]
+    pub watch: bool,
+    /// With --watch: how often to look at a mailbox that cannot notify (an IMAP server without
+    /// IDLE), in seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    pub poll: u64,
     /// The record of inquiries answered [default: $XDG_STATE_HOME/charter/replied.json]
     #[arg(long, value_name = "FILE", env = "CHARTER_STATE")]
     pub state: Option<PathBuf>,

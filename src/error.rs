@@ -72,6 +72,23 @@ pub enum Error {
         /// What is wrong and what to do.
         reason: String,
     },
+    /// An IMAP URL that cannot be used.
+    ImapUrl {
+        /// The URL, without any secret.
+        url: String,
+        /// Why.
+        reason: String,
+    },
+    /// A mailbox on a server could not be reached or read: `setup` when a person must fix
+    /// something (password, TLS, the mailbox's name), else passing trouble worth retrying.
+    Mailbox {
+        /// The mailbox as its URL shows it.
+        mailbox: String,
+        /// Why.
+        reason: String,
+        /// Whether the set-up is wrong.
+        setup: bool,
+    },
     /// A setting the command needs and nobody gave.
     MissingSetting {
         /// The option: `--from`.
@@ -106,7 +123,10 @@ impl Error {
     /// for everything else.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::MailSetup { .. } => crate::mail::SETUP_WRONG,
+            Error::MailSetup { .. } | Error::Mailbox { setup: true, .. } => {
+                crate::mail::SETUP_WRONG
+            }
+            Error::Mailbox { setup: false, .. } => crate::mail::KEPT_FOR_RETRY,
             _ => 2,
         }
     }
@@ -146,6 +166,10 @@ impl fmt::Display for Error {
             ),
             Error::SmtpUrl { url, reason } => write!(f, "SMTP URL `{url}`: {reason}"),
             Error::MailSetup { reason } => write!(f, "mail set-up: {reason}"),
+            Error::ImapUrl { url, reason } => write!(f, "IMAP URL `{url}`: {reason}"),
+            Error::Mailbox {
+                mailbox, reason, ..
+            } => write!(f, "{mailbox}: {reason}"),
             Error::MissingSetting { option, env } => write!(
                 f,
                 "no {option} given: pass {option}, set {env}, or put it in the config file (see `charter reply --help`)"

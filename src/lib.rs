@@ -5,6 +5,7 @@
 pub mod bangla;
 pub mod charter;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod dir;
 pub mod error;

@@ -49,14 +49,7 @@ fn in_doubt(ws: &Workspace) -> Vec<usize> {
 }
 
 fn received(server: &common::TestServer) -> Vec<Vec<u8>> {
-    server
-        .mailbox
-        .lock()
-        .unwrap()
-        .messages
-        .iter()
-        .map(|m| m.data.clone())
-        .collect()
+    server.received()
 }
 
 #[test]

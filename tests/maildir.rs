@@ -6,10 +6,14 @@
 mod common;
 
 use common::raw::{Behaviour, start_raw};
-use common::workspace::{Workspace, answers, inquiry, names, plain, stderr};
+use common::workspace::{
+    Workspace, answers, counts, finish, inquiry, names, plain, stderr, terminate, within,
+};
 use common::{Certificates, start};
 use std::collections::BTreeMap;
 use std::fs;
+use std::process::Stdio;
+use std::time::Duration;
 
 const E_FILING: (&str, &str) = ("ই-ফাইলিং", "ই-ফাইলিং কার্যক্রম কীভাবে করা যায়?");
 const WEB_PORTAL: (&str, &str) = ("ওয়েব পোর্টাল", "ওয়েব পোর্টাল হালনাগাদ করতে চাই।");
@@ -433,4 +437,87 @@ fn count_answers(messages: &[common::Received]) -> BTreeMap<usize, usize> {
             .or_insert(0) += 1;
     }
     counts
+}
+
+/// `--maildir DIR --watch` left running, its stderr piped.
+fn watching(ws: &Workspace, port: u16, extra: &[&str]) -> std::process::Child {
+    ws.process(&plain(port))
+        .arg("--maildir")
+        .arg(ws.path("Maildir"))
+        .args(extra)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Delivers a message as an MTA does: written in tmp/, then renamed into new/.
+fn deliver(dir: &std::path::Path, name: &str, bytes: &[u8]) {
+    fs::write(dir.join("tmp").join(name), bytes).unwrap();
+    fs::rename(dir.join("tmp").join(name), dir.join("new").join(name)).unwrap();
+}
+
+#[test]
+fn watch_answers_mail_as_it_arrives_and_stops_on_sigterm() {
+    let server = start(250, None);
+    let ws = Workspace::new();
+    let dir = ws.maildir(&[("1.first", inquiry(1, E_FILING.0, E_FILING.1))]);
+    let child = watching(&ws, server.port, &["--watch"]);
+    assert!(within(Duration::from_secs(10), || counts(&server).len() == 1).is_some());
+    for n in 2..=4 {
+        std::thread::sleep(Duration::from_millis(200));
+        deliver(
+            &dir,
+            &format!("{n}.next"),
+            &inquiry(n, WEB_PORTAL.0, WEB_PORTAL.1),
+        );
+        assert!(
+            within(Duration::from_secs(2), || counts(&server).len() == n).is_some(),
+            "inquiry {n} answered within 2 s"
+        );
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    terminate(&child);
+    let (code, err) = finish(child);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("stopped on request"), "{err}");
+    assert_eq!(
+        counts(&server),
+        BTreeMap::from([(1, 1), (2, 1), (3, 1), (4, 1)])
+    );
+    let logged: Vec<&str> = err.lines().filter(|l| l.contains("citizen")).collect();
+    assert_eq!(logged.len(), 4, "one line per inquiry: {err}");
+    assert!(
+        logged[1].contains("2.next citizen2@example.com: answered with `web-portal`"),
+        "{}",
+        logged[1]
+    );
+    assert!(names(&dir.join("cur")).iter().all(|n| n.ends_with(":2,RS")));
+}
+
+#[test]
+fn sigterm_mid_batch_stops_after_the_reply_in_flight_and_a_rerun_answers_the_rest() {
+    let server = start(250, None);
+    let ws = Workspace::new();
+    let n = 400;
+    let dir = ws.many(n, |i| inquiry(i, E_FILING.0, E_FILING.1));
+    let child = watching(&ws, server.port, &[]);
+    assert!(within(Duration::from_secs(20), || counts(&server).len() >= 10).is_some());
+    terminate(&child);
+    let (code, err) = finish(child);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(err.contains("stopped on request"), "{err}");
+    let first = counts(&server).len();
+    assert!(first < n, "stopped early: {first}");
+    let marked = names(&dir.join("cur"))
+        .iter()
+        .filter(|n| n.ends_with(":2,RS"))
+        .count();
+    assert_eq!(marked, first, "every reply sent is recorded in its flag");
+    let out = ws.maildir_run(&plain(server.port), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let counts = counts(&server);
+    assert_eq!(counts.len(), n);
+    assert!(counts.values().all(|&c| c == 1), "none twice");
 }

@@ -23,6 +23,7 @@ fn list(args: &OutboxListArgs) -> Result<u8, Error> {
         outbox: args.outbox.clone(),
         password_file: None,
         ehlo: None,
+        imap_password_file: None,
         config: args.config.clone(),
     };
     let settings = settings::resolve(None, &where_only)?;
@@ -79,7 +80,7 @@ fn subject(message: &[u8]) -> String {
 fn send(args: &OutboxSendArgs) -> Result<u8, Error> {
     let settings = settings::resolve(None, &args.mail)?;
     let outbox = Outbox::open(&settings.outbox)?;
-    let mut records = Records::default();
+    let mut records = Records::new(settings.imap.clone());
     let in_doubt = deliver::settle(&outbox, |link| {
         Ok(records
             .state(link)?
@@ -140,7 +141,7 @@ fn send(args: &OutboxSendArgs) -> Result<u8, Error> {
         )?;
         match &delivery {
             Delivery::Sent => {
-                records.mark_answered(&kept.link);
+                records.mark_answered(&kept.link, &kept.message);
                 sent += 1;
             }
             Delivery::Waiting {

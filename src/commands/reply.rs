@@ -6,13 +6,18 @@ use crate::error::Error;
 use crate::mail::batch::{self, DryRun, Outcome, Responder, Sink};
 use crate::mail::compose::{parse_mailbox, service_message};
 use crate::mail::deliver::{self, Delivery};
+use crate::mail::imap::Imap;
+use crate::mail::mailbox::Mailbox;
 use crate::mail::maildir::Maildir;
 use crate::mail::outbox::{Link, Outbox};
 use crate::mail::settings::{self, Settings};
 use crate::mail::state::{self, State};
+use crate::mail::stop::Stop;
+use crate::mail::watch;
 use crate::render::Lang;
-use lettre::message::Mailbox;
+use lettre::message::Mailbox as Address;
 use std::path::Path;
+use std::time::Duration;
 
 /// The most an inquiry read from a file or standard input may hold: mail servers refuse
 /// messages far smaller.
@@ -45,9 +50,10 @@ pub fn run(args: &ReplyArgs) -> Result<u8, Error> {
         Some(path) => Some(read_inquiry(path)?),
         None => None,
     };
-    let mut maildir = match &args.maildir {
-        Some(dir) => Some(Maildir::open(dir)?),
-        None => None,
+    let mut mailbox: Option<(Box<dyn Mailbox>, &str)> = match (&args.maildir, &args.imap) {
+        (Some(dir), _) => Some((Box::new(Maildir::open(dir)?), "maildir")),
+        (None, Some(url)) => Some((Box::new(Imap::new(url, settings.imap.clone())?), "imap")),
+        (None, None) => None,
     };
     if let Some(how) = args.dry_run {
         let mut out = |text: &str| super::print(text);
@@ -55,7 +61,7 @@ pub fn run(args: &ReplyArgs) -> Result<u8, Error> {
             how: dry_run(how),
             out: &mut out,
         };
-        return match (&bytes, &mut maildir) {
+        return match (&bytes, &mut mailbox) {
             (Some(bytes), _) => {
                 let outcome = responder.answer(bytes, Link::default(), &mut sink)?;
                 if outcome != Outcome::Printed {
@@ -63,10 +69,13 @@ pub fn run(args: &ReplyArgs) -> Result<u8, Error> {
                 }
                 Ok(0)
             }
-            (None, Some(maildir)) => {
-                answer_all(&responder, maildir, &mut sink, "maildir (dry run)")
-            }
-            (None, None) => unreachable!("clap requires --service, --inquiry or --maildir"),
+            (None, Some((mailbox, what))) => answer_all(
+                &responder,
+                mailbox.as_mut(),
+                &mut sink,
+                &format!("{what} (dry run)"),
+            ),
+            (None, None) => unreachable!("clap requires --service, --inquiry, --maildir or --imap"),
         };
     }
     // The outbox before the state: `outbox send` takes them in the same order.
@@ -80,7 +89,7 @@ pub fn run(args: &ReplyArgs) -> Result<u8, Error> {
         outbox: &outbox,
         state: &mut state,
     };
-    let code = match (&bytes, &mut maildir) {
+    let code = match (&bytes, &mut mailbox) {
         (Some(bytes), _) => {
             let what = args
                 .inquiry
@@ -90,8 +99,19 @@ pub fn run(args: &ReplyArgs) -> Result<u8, Error> {
             eprintln!("charter: {what}: {}", outcome.describe());
             outcome.exit_code()
         }
-        (None, Some(maildir)) => answer_all(&responder, maildir, &mut sink, "maildir")?,
-        (None, None) => unreachable!("clap requires --service, --inquiry or --maildir"),
+        (None, Some((mailbox, _))) if args.watch => {
+            let stop = stop()?;
+            eprintln!("charter: watching {} for inquiries", describe(args));
+            watch::watch(
+                &responder,
+                mailbox.as_mut(),
+                &mut sink,
+                &stop,
+                Duration::from_secs(args.poll),
+            )?
+        }
+        (None, Some((mailbox, what))) => answer_all(&responder, mailbox.as_mut(), &mut sink, what)?,
+        (None, None) => unreachable!("clap requires --service, --inquiry, --maildir or --imap"),
     };
     client.close();
     Ok(if in_doubt.is_empty() {
@@ -108,16 +128,41 @@ fn dry_run(how: DryRunArg) -> DryRun {
     }
 }
 
+/// The stop that SIGTERM and Ctrl-C ask for.
+fn stop() -> Result<Stop, Error> {
+    Stop::on_signals().map_err(|e| Error::Usage {
+        message: format!("cannot handle signals: {e}"),
+    })
+}
+
+/// The mailbox a run reads, as messages name it.
+fn describe(args: &ReplyArgs) -> String {
+    match (&args.maildir, &args.imap) {
+        (Some(dir), _) => dir.display().to_string(),
+        (None, Some(url)) => crate::mail::smtp::redact(url),
+        (None, None) => "-".into(),
+    }
+}
+
 /// Answers a mailbox and prints the run's summary (also when it stopped early); returns the
-/// exit code.
+/// exit code. SIGTERM or Ctrl-C stops it after the inquiry in hand.
 fn answer_all(
     responder: &Responder,
-    mailbox: &mut dyn crate::mail::mailbox::Mailbox,
+    mailbox: &mut dyn Mailbox,
     sink: &mut Sink,
     what: &str,
 ) -> Result<u8, Error> {
+    let stop = stop()?;
+    let pace = batch::Pace {
+        stop: Some(&stop),
+        log: false,
+    };
     let mut summary = batch::Summary::default();
-    match batch::answer_mailbox(responder, mailbox, sink, &mut summary) {
+    match batch::answer_mailbox(responder, mailbox, sink, &mut summary, pace) {
+        Ok(()) if stop.requested() => {
+            eprintln!("{}", summary.report(&format!("{what}, stopped on request")));
+            Ok(summary.code)
+        }
         Ok(()) => {
             eprintln!("{}", summary.report(what));
             Ok(summary.code)
@@ -133,7 +178,7 @@ fn answer_all(
 fn service(
     args: &ReplyArgs,
     settings: &Settings,
-    from: Mailbox,
+    from: Address,
     id: &str,
     to: &str,
 ) -> Result<u8, Error> {

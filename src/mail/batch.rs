@@ -9,7 +9,7 @@
 use super::compose::{Answer, Outgoing, Thread, inquiry_reply};
 use super::deliver::{self, Answering, Delivery};
 use super::inquiry::{self, Inquiry};
-use super::mailbox::{Mailbox, Mark};
+use super::mailbox::{Mailbox, Mark, is_mailbox_failure};
 use super::outbox::{Link, Outbox, Place};
 use super::smtp::Client;
 use super::state::State;
@@ -142,32 +142,70 @@ pub enum Sink<'a> {
     },
 }
 
+/// What answering one inquiry did, with what a log and the mailbox need.
+#[derive(Debug)]
+pub struct Handled {
+    /// What became of it.
+    pub outcome: Outcome,
+    /// Its sender, when it could be read.
+    pub sender: Option<String>,
+    /// The reply, when the server accepted it: a mailbox keeps it with the office's sent mail.
+    pub reply: Option<Vec<u8>>,
+}
+
 impl Responder<'_> {
     /// Answers one inquiry. `link` says where it is (its mailbox and key), for a reply that is
     /// delivered later. Errors are the run's own (state, outbox, output), not the message's.
     pub fn answer(&self, bytes: &[u8], link: Link, sink: &mut Sink) -> Result<Outcome, Error> {
+        self.handle(bytes, link, sink)
+            .map(|handled| handled.outcome)
+    }
+
+    /// As [`Responder::answer`], keeping the sender and the reply sent.
+    pub fn handle(&self, bytes: &[u8], link: Link, sink: &mut Sink) -> Result<Handled, Error> {
         let inquiry = match inquiry::read(bytes) {
             Ok(inquiry) => inquiry,
             Err(reason) => {
-                return Ok(Outcome::Left(format!(
-                    "it cannot be read as mail: {reason}"
-                )));
+                return Ok(Handled {
+                    outcome: Outcome::Left(format!("it cannot be read as mail: {reason}")),
+                    sender: None,
+                    reply: None,
+                });
             }
         };
+        let sender = inquiry.from.clone();
+        let (outcome, reply) = self.decide(&inquiry, link, sink)?;
+        Ok(Handled {
+            outcome,
+            sender,
+            reply,
+        })
+    }
+
+    fn decide(
+        &self,
+        inquiry: &Inquiry,
+        link: Link,
+        sink: &mut Sink,
+    ) -> Result<(Outcome, Option<Vec<u8>>), Error> {
         if let Some(reason) = &inquiry.robot {
-            return Ok(Outcome::Filed(reason.clone()));
+            return Ok((Outcome::Filed(reason.clone()), None));
         }
         let Some(sender) = inquiry.from.clone() else {
-            return Ok(Outcome::Left("it has no sender address to answer".into()));
+            return Ok((
+                Outcome::Left("it has no sender address to answer".into()),
+                None,
+            ));
         };
         if sender.eq_ignore_ascii_case(self.from.email.as_ref()) {
-            return Ok(Outcome::Left(
-                "it comes from this office's own address".into(),
+            return Ok((
+                Outcome::Left("it comes from this office's own address".into()),
+                None,
             ));
         }
         if let Sink::Send { state, outbox, .. } = sink {
             if state.answered(&inquiry.id).is_some() {
-                return Ok(Outcome::AnsweredBefore);
+                return Ok((Outcome::AnsweredBefore, None));
             }
             if let Some(pending) = state.pending(&inquiry.id) {
                 let place = match outbox.find(&pending.file) {
@@ -175,21 +213,32 @@ impl Responder<'_> {
                     Some((Place::Sending, _)) => "is in doubt",
                     _ => "waits",
                 };
-                return Ok(Outcome::AlreadyPending(format!(
-                    "its reply {place} in {}",
-                    pending.outbox.join(&pending.file).display()
-                )));
+                return Ok((
+                    Outcome::AlreadyPending(format!(
+                        "its reply {place} in {}",
+                        pending.outbox.join(&pending.file).display()
+                    )),
+                    None,
+                ));
             }
             if state.replies_today(&sender) >= self.max_per_sender {
-                return Ok(Outcome::Left(format!(
-                    "{sender} already got {} automatic replies today",
-                    self.max_per_sender
-                )));
+                return Ok((
+                    Outcome::Left(format!(
+                        "{sender} already got {} automatic replies today",
+                        self.max_per_sender
+                    )),
+                    None,
+                ));
             }
         }
-        let (outgoing, service) = match self.compose(&inquiry, &sender) {
+        let (outgoing, service) = match self.compose(inquiry, &sender) {
             Ok(composed) => composed,
-            Err(error) => return Ok(Outcome::Left(format!("no reply can be written: {error}"))),
+            Err(error) => {
+                return Ok((
+                    Outcome::Left(format!("no reply can be written: {error}")),
+                    None,
+                ));
+            }
         };
         let delivery = match sink {
             Sink::Print { how, out } => {
@@ -198,7 +247,7 @@ impl Responder<'_> {
                     DryRun::Raw => String::from_utf8_lossy(&outgoing.bytes).into_owned(),
                 };
                 out(&text)?;
-                return Ok(Outcome::Printed);
+                return Ok((Outcome::Printed, None));
             }
             Sink::Send {
                 client,
@@ -225,7 +274,8 @@ impl Responder<'_> {
                 )?
             }
         };
-        Ok(Outcome::Replied { service, delivery })
+        let reply = (delivery == Delivery::Sent).then_some(outgoing.bytes);
+        Ok((Outcome::Replied { service, delivery }, reply))
     }
 
     fn compose(
@@ -329,30 +379,52 @@ impl Summary {
     }
 }
 
+/// How a mailbox run reports and when it stops.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pace<'a> {
+    /// Stop before the next inquiry once this is asked for.
+    pub stop: Option<&'a super::stop::Stop>,
+    /// One line per inquiry (time, sender, what became of it), as a watching run logs.
+    pub log: bool,
+}
+
 /// Answers every unread inquiry of a mailbox, marking each by the rule of [`Mark`], counting
-/// in `summary`; stops early only for the run's own failures (the summary says how far it got).
+/// in `summary`; stops early only for the run's own failures or the mailbox's (the summary
+/// says how far it got), or when `pace.stop` is asked for.
 pub fn answer_mailbox(
     responder: &Responder,
     mailbox: &mut dyn Mailbox,
     sink: &mut Sink,
     summary: &mut Summary,
+    pace: Pace,
 ) -> Result<(), Error> {
     let keys = mailbox.unread()?;
     let total = keys.len();
     for (i, key) in keys.iter().enumerate() {
+        if pace.stop.is_some_and(|s| s.requested()) {
+            break;
+        }
         let name = mailbox.describe(key);
-        let outcome = match mailbox.read(key) {
+        let handled = match mailbox.read(key) {
             Ok(bytes) => {
                 let link = Link {
                     mailbox: Some(mailbox.locator()),
                     message: Some(key.clone()),
                     ..Link::default()
                 };
-                responder.answer(&bytes, link, sink)?
+                responder.handle(&bytes, link, sink)?
             }
-            Err(reason) => Outcome::Left(reason),
+            Err(e) if is_mailbox_failure(&e) => return Err(e),
+            Err(e) => Handled {
+                outcome: Outcome::Left(e.to_string()),
+                sender: None,
+                reply: None,
+            },
         };
-        if !matches!(
+        let outcome = &handled.outcome;
+        if pace.log {
+            log(&name, &handled);
+        } else if !matches!(
             outcome,
             Outcome::Replied {
                 delivery: Delivery::Sent,
@@ -362,20 +434,42 @@ pub fn answer_mailbox(
         ) {
             eprintln!("charter: {name}: {}", outcome.describe());
         }
-        if let Outcome::Left(reason) = &outcome {
+        if let Outcome::Left(reason) = outcome {
             summary.left.push((name.clone(), reason.clone()));
         }
-        summary.count(&outcome);
-        if let Some(mark) = outcome.mark()
-            && let Err(reason) = mailbox.mark(key, mark)
-        {
-            eprintln!("charter: warning: {name}: cannot mark it: {reason}");
+        summary.count(outcome);
+        if let Some(reply) = &handled.reply {
+            settle_message(mailbox.keep_sent(reply), &name, "keep its reply")?;
         }
-        if total >= 100 && (i + 1) % 100 == 0 {
+        if let Some(mark) = outcome.mark() {
+            settle_message(mailbox.mark(key, mark), &name, "mark it")?;
+        }
+        if !pace.log && total >= 100 && (i + 1) % 100 == 0 {
             eprintln!("charter: {}/{total} inquiries handled", i + 1);
         }
     }
     Ok(())
+}
+
+/// A mailbox failure stops the pass; a problem with the one message is a warning: its reply
+/// is sent and the state says so, and a later pass marks it.
+fn settle_message(result: Result<(), Error>, name: &str, what: &str) -> Result<(), Error> {
+    match result {
+        Err(e) if is_mailbox_failure(&e) => Err(e),
+        Err(e) => {
+            eprintln!("charter: warning: {name}: cannot {what}: {e}");
+            Ok(())
+        }
+        Ok(()) => Ok(()),
+    }
+}
+
+/// The log line of a watching run: `2026-11-28T07:01:02Z UID 7 citizen@example.com: answered
+/// with `e-filing``.
+fn log(name: &str, handled: &Handled) {
+    let now = crate::clock::rfc3339(crate::clock::unix_now());
+    let sender = handled.sender.as_deref().unwrap_or("(no sender)");
+    eprintln!("{now} {name} {sender}: {}", handled.outcome.describe());
 }
 
 /// Reports the replies an earlier run left in doubt, and the command that decides them.

@@ -178,9 +178,18 @@ pub fn settle(
 pub struct Records {
     states: Vec<State>,
     mailboxes: Vec<(String, Box<dyn mailbox::Mailbox>)>,
+    access: super::imap::Access,
 }
 
 impl Records {
+    /// Records that open IMAP mailboxes with `access`.
+    pub fn new(access: super::imap::Access) -> Records {
+        Records {
+            access,
+            ..Records::default()
+        }
+    }
+
     /// The state that records the inquiry a link names, opened on first use.
     pub fn state(&mut self, link: &Link) -> Result<Option<(&mut State, String)>, Error> {
         let (Some(id), Some(path)) = (&link.inquiry, &link.state) else {
@@ -196,15 +205,16 @@ impl Records {
         Ok(Some((&mut self.states[index], id.clone())))
     }
 
-    /// Marks the inquiry a link names answered in its mailbox. Problems are reported, not
-    /// fatal: the reply is sent and the state says so.
-    pub fn mark_answered(&mut self, link: &Link) {
+    /// Marks the inquiry a link names answered in its mailbox, and keeps the reply (`message`)
+    /// with the mailbox's sent mail. Problems are reported, not fatal: the reply is sent and
+    /// the state says so.
+    pub fn mark_answered(&mut self, link: &Link, message: &[u8]) {
         let (Some(locator), Some(key)) = (&link.mailbox, &link.message) else {
             return;
         };
         let index = match self.mailboxes.iter().position(|(l, _)| l == locator) {
             Some(i) => Some(i),
-            None => match mailbox::open(locator) {
+            None => match mailbox::open(locator, &self.access) {
                 Ok(m) => {
                     self.mailboxes.push((locator.clone(), m));
                     Some(self.mailboxes.len() - 1)
@@ -216,7 +226,15 @@ impl Records {
             },
         };
         let marked = match index {
-            Some(i) => self.mailboxes[i].1.mark(key, mailbox::Mark::Answered),
+            Some(i) => {
+                let mailbox = &mut self.mailboxes[i].1;
+                if let Err(e) = mailbox.keep_sent(message) {
+                    eprintln!("charter: warning: the reply cannot be kept in {locator}: {e}");
+                }
+                mailbox
+                    .mark(key, mailbox::Mark::Answered)
+                    .map_err(|e| e.to_string())
+            }
             None => Err("the mailbox cannot be opened".to_string()),
         };
         if let Err(reason) = marked {

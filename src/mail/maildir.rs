@@ -5,18 +5,26 @@
 //! the `S` (seen) flag is still unread, so both are read. Names starting with `.` are not
 //! messages (NFS placeholders, files being written) and are skipped, as the Maildir
 //! specification says.
+//!
+//! A watching run learns of new mail from the kernel (inotify, through `notify`), not by
+//! scanning the directories over and over.
 
 use super::mailbox::{Mailbox, Mark};
+use super::stop::Stop;
 use crate::error::Error;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 /// A Maildir directory: `new/`, `cur/` and `tmp/`.
 pub struct Maildir {
     root: PathBuf,
     /// Where each message known to this run is now.
     paths: HashMap<String, PathBuf>,
+    /// Change notices for `new/` and `cur/`, once a run waits for mail.
+    watcher: Option<(notify::RecommendedWatcher, mpsc::Receiver<()>)>,
 }
 
 impl Maildir {
@@ -34,6 +42,7 @@ impl Maildir {
         Ok(Maildir {
             root: fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf()),
             paths: HashMap::new(),
+            watcher: None,
         })
     }
 
@@ -67,6 +76,37 @@ impl Maildir {
             self.paths = all.into_iter().map(|(k, p, _)| (k, p)).collect();
         }
         self.paths.get(key).cloned()
+    }
+
+    /// Starts watching `new/` and `cur/`.
+    fn watch(&self) -> Result<(notify::RecommendedWatcher, mpsc::Receiver<()>), Error> {
+        use notify::Watcher;
+        let (tx, rx) = mpsc::channel();
+        let fail = |e: notify::Error| Error::Unusable {
+            path: self.root.clone(),
+            reason: format!("cannot watch for new mail: {e}"),
+        };
+        let mut watcher =
+            notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+                if event.is_ok_and(|e| !e.kind.is_access()) {
+                    let _ = tx.send(());
+                }
+            })
+            .map_err(fail)?;
+        for sub in ["new", "cur"] {
+            watcher
+                .watch(&self.root.join(sub), notify::RecursiveMode::NonRecursive)
+                .map_err(fail)?;
+        }
+        Ok((watcher, rx))
+    }
+
+    /// The message's path, or an error that concerns it alone.
+    fn path_of(&mut self, key: &str) -> Result<PathBuf, Error> {
+        self.locate(key).ok_or_else(|| Error::Unusable {
+            path: self.root.join(key),
+            reason: "it is no longer in the Maildir".into(),
+        })
     }
 }
 
@@ -109,23 +149,13 @@ impl Mailbox for Maildir {
         Ok(unread)
     }
 
-    fn read(&mut self, key: &str) -> Result<Vec<u8>, String> {
-        let path = self.locate(key).ok_or("it is no longer in the Maildir")?;
-        let size = fs::metadata(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?
-            .len();
-        if size > MAX_MESSAGE {
-            return Err(format!(
-                "{} holds {size} bytes, more than any inquiry ({} MiB)",
-                path.display(),
-                MAX_MESSAGE >> 20
-            ));
-        }
-        fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    fn read(&mut self, key: &str) -> Result<Vec<u8>, Error> {
+        let path = self.path_of(key)?;
+        crate::files::read(&path, MAX_MESSAGE)
     }
 
-    fn mark(&mut self, key: &str, mark: Mark) -> Result<(), String> {
-        let path = self.locate(key).ok_or("it is no longer in the Maildir")?;
+    fn mark(&mut self, key: &str, mark: Mark) -> Result<(), Error> {
+        let path = self.path_of(key)?;
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let mut flags: Vec<char> = split_name(&name).1.unwrap_or("").chars().collect();
         let add: &[char] = match mark {
@@ -137,9 +167,28 @@ impl Mailbox for Maildir {
         flags.dedup();
         let flags: String = flags.into_iter().collect();
         let target = self.root.join("cur").join(format!("{key}:2,{flags}"));
-        fs::rename(&path, &target)
-            .map_err(|e| format!("cannot move it to {}: {e}", target.display()))?;
+        fs::rename(&path, &target).map_err(|source| Error::Write {
+            path: target.clone(),
+            source,
+        })?;
         self.paths.insert(key.to_string(), target);
+        Ok(())
+    }
+
+    fn wait(&mut self, stop: &Stop, poll: Duration) -> Result<(), Error> {
+        let Some((_, notices)) = &self.watcher else {
+            // Mail may have arrived between the last scan and now: look once more first.
+            self.watcher = Some(self.watch()?);
+            return Ok(());
+        };
+        let end = Instant::now() + poll;
+        while !stop.requested() && Instant::now() < end {
+            if notices.recv_timeout(Duration::from_millis(100)).is_ok() {
+                // A message written in several steps gives several notices: take them all.
+                while notices.recv_timeout(Duration::from_millis(20)).is_ok() {}
+                return Ok(());
+            }
+        }
         Ok(())
     }
 

@@ -5,6 +5,7 @@ pub mod batch;
 pub mod compose;
 pub mod deliver;
 pub mod headers;
+pub mod imap;
 pub mod inquiry;
 pub mod mailbox;
 pub mod maildir;
@@ -15,6 +16,10 @@ pub mod quoting;
 pub mod settings;
 pub mod smtp;
 pub mod state;
+pub mod stop;
+pub mod tls;
+pub mod url;
+pub mod watch;
 
 /// Exit code: a message could not be sent now (or is in doubt) and waits in the outbox.
 pub const KEPT_FOR_RETRY: u8 = 3;

@@ -4,7 +4,8 @@
 //! `CHARTER_OUTBOX`, `CHARTER_PASSWORD_FILE`, `CHARTER_EHLO`; clap reads these), the config file (`--config`, or
 //! `$XDG_CONFIG_HOME/charter/config.toml`), then the defaults. The password itself is never an
 //! option: it comes from `--password-file`, then `CHARTER_SMTP_PASSWORD`, then the config file's
-//! `password_file`.
+//! `password_file`; the IMAP password likewise from `--imap-password-file`,
+//! `CHARTER_IMAP_PASSWORD`, then `imap_password_file`.
 
 use super::outbox;
 use crate::cli::MailArgs;
@@ -21,6 +22,8 @@ struct ConfigFile {
     outbox: Option<PathBuf>,
     password_file: Option<PathBuf>,
     ehlo: Option<String>,
+    imap_password_file: Option<PathBuf>,
+    sent_folder: Option<String>,
 }
 
 /// The settings of a mail command, resolved.
@@ -36,6 +39,8 @@ pub struct Settings {
     pub password: Option<String>,
     /// The EHLO name, if any source gave one.
     pub ehlo: Option<String>,
+    /// What reading an IMAP mailbox needs: its password and the sent folder.
+    pub imap: super::imap::Access,
 }
 
 /// The config file used when `--config` is not given.
@@ -57,16 +62,16 @@ pub fn resolve(from: Option<&str>, args: &MailArgs) -> Result<Settings, Error> {
             _ => ConfigFile::default(),
         },
     };
-    let password = match (
+    let smtp_password = password(
         &args.password_file,
-        std::env::var("CHARTER_SMTP_PASSWORD").ok(),
+        "CHARTER_SMTP_PASSWORD",
         &config.password_file,
-    ) {
-        (Some(path), _, _) => Some(read_password(path)?),
-        (None, Some(password), _) => Some(password),
-        (None, None, Some(path)) => Some(read_password(path)?),
-        (None, None, None) => None,
-    };
+    )?;
+    let imap_password = password(
+        &args.imap_password_file,
+        "CHARTER_IMAP_PASSWORD",
+        &config.imap_password_file,
+    )?;
     Ok(Settings {
         from: from.map(str::to_string).or(config.from),
         smtp: args.smtp.clone().or(config.smtp),
@@ -75,9 +80,28 @@ pub fn resolve(from: Option<&str>, args: &MailArgs) -> Result<Settings, Error> {
             .clone()
             .or(config.outbox)
             .unwrap_or_else(outbox::default_dir),
-        password,
+        password: smtp_password,
         ehlo: args.ehlo.clone().or(config.ehlo),
+        imap: super::imap::Access {
+            password: imap_password,
+            sent_folder: config.sent_folder,
+        },
     })
+}
+
+/// A password: from the file given on the command line, the environment variable, or the
+/// config file's file, in that order.
+fn password(
+    file: &Option<PathBuf>,
+    env: &str,
+    config_file: &Option<PathBuf>,
+) -> Result<Option<String>, Error> {
+    match (file, std::env::var(env).ok(), config_file) {
+        (Some(path), _, _) => Ok(Some(read_password(path)?)),
+        (None, Some(password), _) => Ok(Some(password)),
+        (None, None, Some(path)) => Ok(Some(read_password(path)?)),
+        (None, None, None) => Ok(None),
+    }
 }
 
 fn read_config(path: &Path) -> Result<ConfigFile, Error> {

@@ -684,10 +684,7 @@ fn write(mut flow: Flow, info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>
         surface.finish();
         page.finish();
     }
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (year, month, day) = civil_date(now / 86_400);
+    let (year, month, day) = crate::clock::civil_date(crate::clock::unix_now() / 86_400);
     let metadata = Metadata::new()
         .title(info.title.to_string())
         .authors(vec![info.author.to_string()])
@@ -696,21 +693,6 @@ fn write(mut flow: Flow, info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>
         .creation_date(DateTime::new(year).month(month).day(day));
     document.set_metadata(metadata);
     document.finish().map_err(|e| format!("{e:?}"))
-}
-
-/// The year, month and day of a day number (days since 1970-01-01).
-fn civil_date(days: u64) -> (u16, u8, u8) {
-    // Howard Hinnant's days_from_civil, inverted.
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-    (year, month, day)
 }
 
 fn frame(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, shaded: bool) {
@@ -881,11 +863,5 @@ mod tests {
             blank_glyph(FONTS[0], 0).is_some(),
             "Noto Sans Bengali has U+200B"
         );
-    }
-
-    #[test]
-    fn the_civil_date_of_a_day_number() {
-        assert_eq!(civil_date(0), (1970, 1, 1));
-        assert_eq!(civil_date(20_784), (2026, 11, 27));
     }
 }

@@ -2,6 +2,7 @@
 //! its STARTTLS.
 #![allow(dead_code)]
 
+pub mod dovecot;
 pub mod pdf;
 pub mod raw;
 pub mod workspace;
@@ -131,6 +132,19 @@ impl Handler for Recorder {
 pub struct TestServer {
     pub port: u16,
     pub mailbox: Arc<Mutex<Mailbox>>,
+}
+
+impl TestServer {
+    /// The bytes of each message received, in order.
+    pub fn received(&self) -> Vec<Vec<u8>> {
+        self.mailbox
+            .lock()
+            .unwrap()
+            .messages
+            .iter()
+            .map(|m| m.data.clone())
+            .collect()
+    }
 }
 
 /// Certificates for STARTTLS: a CA the client is told to trust, and a leaf for 127.0.0.1.

@@ -3,6 +3,8 @@
 use assert_cmd::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Child;
+use std::time::{Duration, Instant};
 
 /// The bundled charter.
 pub const KAWKHALI: &str = "charters/kawkhali-ict.toml";
@@ -177,4 +179,40 @@ pub fn answers(reply: &[u8]) -> Option<usize> {
         .find(|l| l.to_ascii_lowercase().starts_with("in-reply-to:"))?;
     let id = line.split('<').nth(1)?;
     id.strip_prefix('q')?.split('@').next()?.parse().ok()
+}
+
+/// How many replies each inquiry number got from a test server.
+pub fn counts(smtp: &super::TestServer) -> std::collections::BTreeMap<usize, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for m in &smtp.mailbox.lock().unwrap().messages {
+        *counts.entry(answers(&m.data).unwrap()).or_default() += 1;
+    }
+    counts
+}
+
+/// Waits until `done` holds, at most `limit`; returns how long it took.
+pub fn within(limit: Duration, mut done: impl FnMut() -> bool) -> Option<Duration> {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if done() {
+            return Some(start.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    None
+}
+
+/// Sends SIGTERM, as systemd does to stop a service.
+pub fn terminate(child: &Child) {
+    std::process::Command::new("kill")
+        .arg("-TERM")
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+}
+
+/// Waits for a process; its exit code and stderr.
+pub fn finish(child: Child) -> (Option<i32>, String) {
+    let out = child.wait_with_output().unwrap();
+    (out.status.code(), stderr(&out))
 }

@@ -11,9 +11,10 @@
 //! message; trouble before the message was handed over is worth retrying; trouble after it was
 //! handed over, before the server confirmed it, leaves the message *in doubt*.
 
-use super::url::{Security, SmtpUrl};
-use super::{hello, tls};
+use super::hello;
 use crate::error::Error;
+use crate::mail::tls;
+use crate::mail::url::{Security, SmtpUrl};
 use lettre::address::Envelope;
 use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
 use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
@@ -158,6 +159,12 @@ impl Client {
             }
             result => result,
         }
+    }
+
+    /// Tries the server again on the next message although it could not be reached before: a
+    /// watching run calls this before each pass.
+    pub fn forget_unreachable(&mut self) {
+        self.unreachable = None;
     }
 
     /// Ends the session politely (QUIT).

@@ -3,8 +3,6 @@
 
 mod client;
 pub mod hello;
-mod tls;
-mod url;
 
+pub use super::url::{Security, SmtpUrl, redact};
 pub use client::{Client, Failure};
-pub use url::{Security, SmtpUrl, redact};

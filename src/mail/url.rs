@@ -1,8 +1,9 @@
-//! What an SMTP URL asks for.
+//! What a mail server's URL asks for, for SMTP (sending) and IMAP (reading inquiries).
 //!
-//! `smtps://host[:465]` is TLS from the first byte; `smtp://host[:587]` must upgrade with
-//! STARTTLS and fails if the server does not offer it; `?tls=none` sends in plain text, which
-//! the user has to ask for. (lettre's own `from_url` reads `smtp://` as plain text.)
+//! `smtps://host[:465]` and `imaps://host[:993]` are TLS from the first byte; `smtp://host[:587]`
+//! and `imap://host[:143]` must upgrade with STARTTLS and fail if the server does not offer it;
+//! `?tls=none` is plain text, which the user has to ask for. (lettre's own `from_url` reads
+//! `smtp://` as plain text.) A password is never part of the URL.
 
 use crate::error::Error;
 use std::path::PathBuf;
@@ -19,9 +20,52 @@ pub enum Security {
     None,
 }
 
+/// The protocol a URL is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// Sending: `smtp://`, `smtps://`.
+    Smtp,
+    /// Reading a mailbox: `imap://`, `imaps://`.
+    Imap,
+}
+
+impl Protocol {
+    /// The schemes: with STARTTLS, and with implicit TLS.
+    fn schemes(self) -> (&'static str, &'static str) {
+        match self {
+            Protocol::Smtp => ("smtp", "smtps"),
+            Protocol::Imap => ("imap", "imaps"),
+        }
+    }
+
+    /// The port when the URL names none.
+    fn default_port(self, security: Security) -> u16 {
+        match (self, security) {
+            (Protocol::Smtp, Security::Implicit) => 465,
+            (Protocol::Smtp, Security::StartTls) => 587,
+            (Protocol::Smtp, Security::None) => 25,
+            (Protocol::Imap, Security::Implicit) => 993,
+            (Protocol::Imap, _) => 143,
+        }
+    }
+
+    /// Where the password comes from instead of the URL.
+    fn password_help(self) -> &'static str {
+        match self {
+            Protocol::Smtp => "set CHARTER_SMTP_PASSWORD or use --password-file",
+            Protocol::Imap => "set CHARTER_IMAP_PASSWORD or use --imap-password-file",
+        }
+    }
+}
+
 /// An SMTP server as a URL names it.
+pub type SmtpUrl = ServerUrl;
+
+/// A mail server as a URL names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SmtpUrl {
+pub struct ServerUrl {
+    /// The protocol.
+    pub protocol: Protocol,
     /// How the connection is protected.
     pub security: Security,
     /// The server.
@@ -35,27 +79,42 @@ pub struct SmtpUrl {
     /// How long one exchange with the server may take, from connecting to its last answer for
     /// one message (`?timeout=SECONDS`, default 30).
     pub timeout: Duration,
+    /// The URL's path without its `/`, percent-decoded: for IMAP, the mailbox (`INBOX`).
+    pub path: String,
 }
 
-impl SmtpUrl {
+impl ServerUrl {
     /// Parses `smtp://[user@]host[:port][?tls=none&ca=PATH&timeout=S]` or `smtps://…`.
-    pub fn parse(text: &str) -> Result<SmtpUrl, Error> {
-        let fail = |reason: &str| Error::SmtpUrl {
-            url: redact(text),
-            reason: reason.to_string(),
+    pub fn parse(text: &str) -> Result<ServerUrl, Error> {
+        ServerUrl::parse_for(Protocol::Smtp, text)
+    }
+
+    /// Parses a URL of `protocol`: `SCHEME://[user@]host[:port][/PATH][?tls=none&ca=PATH&timeout=S]`.
+    pub fn parse_for(protocol: Protocol, text: &str) -> Result<ServerUrl, Error> {
+        let fail = |reason: &str| match protocol {
+            Protocol::Smtp => Error::SmtpUrl {
+                url: redact(text),
+                reason: reason.to_string(),
+            },
+            Protocol::Imap => Error::ImapUrl {
+                url: redact(text),
+                reason: reason.to_string(),
+            },
         };
+        let (plain_scheme, tls_scheme) = protocol.schemes();
         let url = url::Url::parse(text).map_err(|e| fail(&e.to_string()))?;
         if url.password().is_some() {
-            return Err(fail(
-                "a password in the URL would show in the process list and shell history; set CHARTER_SMTP_PASSWORD or use --password-file",
-            ));
+            return Err(fail(&format!(
+                "a password in the URL would show in the process list and shell history; {}",
+                protocol.password_help()
+            )));
         }
         let mut security = match url.scheme() {
-            "smtps" => Security::Implicit,
-            "smtp" => Security::StartTls,
+            s if s == tls_scheme => Security::Implicit,
+            s if s == plain_scheme => Security::StartTls,
             other => {
                 return Err(fail(&format!(
-                    "the scheme must be smtp or smtps, not {other}"
+                    "the scheme must be {plain_scheme} or {tls_scheme}, not {other}"
                 )));
             }
         };
@@ -67,7 +126,7 @@ impl SmtpUrl {
                 ("tls", "required" | "starttls") if security == Security::StartTls => {}
                 ("tls", other) => {
                     return Err(fail(&format!(
-                        "tls={other} is not known; use tls=none to send without TLS"
+                        "tls={other} is not known; use tls=none to connect without TLS"
                     )));
                 }
                 ("ca", path) => ca = Some(PathBuf::from(path)),
@@ -92,19 +151,17 @@ impl SmtpUrl {
             .trim_start_matches('[')
             .trim_end_matches(']')
             .to_string();
-        let default_port = match security {
-            Security::Implicit => 465,
-            Security::StartTls => 587,
-            Security::None => 25,
-        };
         let user = (!url.username().is_empty()).then(|| percent_decode(url.username()));
-        Ok(SmtpUrl {
+        let path = url.path().trim_start_matches('/');
+        Ok(ServerUrl {
+            protocol,
             security,
             host,
-            port: url.port().unwrap_or(default_port),
+            port: url.port().unwrap_or(protocol.default_port(security)),
             user,
             ca,
             timeout,
+            path: percent_decode(path),
         })
     }
 
@@ -117,23 +174,34 @@ impl SmtpUrl {
                 .is_ok_and(|ip| ip.is_loopback())
     }
 
-    /// The URL as it may be shown: scheme, user, host and port.
+    /// The URL as it may be shown: scheme, user, host, port (and for IMAP the mailbox).
     pub fn display(&self) -> String {
+        let (plain, tls) = self.protocol.schemes();
         let scheme = if self.security == Security::Implicit {
-            "smtps"
+            tls
         } else {
-            "smtp"
+            plain
         };
         let user = self
             .user
             .as_ref()
             .map_or(String::new(), |u| format!("{u}@"));
-        let plain = if self.security == Security::None {
+        let no_tls = if self.security == Security::None {
             "?tls=none"
         } else {
             ""
         };
-        format!("{scheme}://{user}{}:{}{plain}", self.host, self.port)
+        let path = if self.protocol == Protocol::Imap {
+            format!("/{}", self.path)
+        } else {
+            String::new()
+        };
+        let host = if self.host.contains(':') {
+            format!("[{}]", self.host)
+        } else {
+            self.host.clone()
+        };
+        format!("{scheme}://{user}{host}:{}{path}{no_tls}", self.port)
     }
 }
 
