@@ -107,6 +107,36 @@ fn an_english_html_inquiry_gets_an_english_reply_keeping_its_references() {
 }
 
 #[test]
+fn an_inquiry_in_bengali_written_in_latin_letters_is_answered_in_bengali() {
+    let server = start(250, None);
+    let ws = Workspace::new();
+    let path = Path::new(INQUIRIES).join("banglish.eml");
+    let out = ws.reply(&plain(server.port), &["--inquiry", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("answered with `ict-training-officials`"),
+        "{}",
+        stderr(&out)
+    );
+    let reply = decode(&server.mailbox.lock().unwrap().messages[0].data);
+    assert_eq!(reply.subject, "Re: proshikkhon");
+    assert!(
+        reply
+            .text
+            .starts_with("আপনার জিজ্ঞাসার উত্তরে আমাদের সিটিজেন চার্টার অনুযায়ী সেবার তথ্য"),
+        "{}",
+        reply.text
+    );
+    assert!(
+        reply
+            .text
+            .contains("কর্মকর্তা/ কর্মচারীদের আইসিটি বিষয়ক প্রশিক্ষণ সংক্রান্ত"),
+        "{}",
+        reply.text
+    );
+}
+
+#[test]
 fn a_subject_split_inside_a_character_is_read_whole() {
     let server = start(250, None);
     let ws = Workspace::new();

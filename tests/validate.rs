@@ -83,8 +83,8 @@ fn the_bundled_charter_is_valid_and_its_slips_are_warnings() {
         [
             "1:1 missing-section expectations",
             "1:1 missing-section grievance",
-            "50:15 spelling services.institutional[0].time_limit",
-            "89:14 time-limit services.institutional[3].time_limit",
+            "52:15 spelling services.institutional[0].time_limit",
+            "94:14 time-limit services.institutional[3].time_limit",
         ]
     );
     assert!(
@@ -109,7 +109,7 @@ fn no_path_means_the_charters_directory() {
     assert_eq!(out.status.code(), Some(0));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.contains("charters/kawkhali-ict.toml:50:15: warning[spelling]"),
+        stdout.contains("charters/kawkhali-ict.toml:52:15: warning[spelling]"),
         "{stdout}"
     );
     assert!(

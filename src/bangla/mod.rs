@@ -6,6 +6,7 @@
 //! functions derive values (a fee in taka, a duration), say that the text is suspicious, or, for
 //! Bijoy, write the same letters in the encoding everyone else can read.
 
+pub mod banglish;
 pub mod bijoy;
 mod contact;
 mod digits;

@@ -292,13 +292,12 @@ impl Responder<'_> {
         })?;
         let to = Address::new(inquiry.from_name.clone(), email);
         let text = inquiry.new_words();
-        let lang = self.lang.unwrap_or(
-            if text.chars().any(|c| ('\u{0980}'..='\u{09ff}').contains(&c)) {
-                Lang::Bn
-            } else {
-                Lang::En
-            },
-        );
+        // Bengali in Bengali script or in Latin letters is answered in Bengali.
+        let bengali = text.chars().any(|c| ('\u{0980}'..='\u{09ff}').contains(&c))
+            || crate::bangla::banglish::is_banglish(&text);
+        let lang = self
+            .lang
+            .unwrap_or(if bengali { Lang::Bn } else { Lang::En });
         let ranked = matcher::rank(self.charters, &text);
         let (answer, service) = match matcher::confident(&ranked) {
             Some(best) => (
