@@ -398,6 +398,21 @@ pub fn answer_mailbox(
     pace: Pace,
 ) -> Result<(), Error> {
     let keys = mailbox.unread()?;
+    let answered = answer_each(responder, mailbox, sink, summary, pace, &keys);
+    // Put-off flags and kept replies are finished however the pass ended.
+    let flushed = mailbox.flush();
+    answered.and(flushed)
+}
+
+/// The work of [`answer_mailbox`] on the keys found.
+fn answer_each(
+    responder: &Responder,
+    mailbox: &mut dyn Mailbox,
+    sink: &mut Sink,
+    summary: &mut Summary,
+    pace: Pace,
+    keys: &[String],
+) -> Result<(), Error> {
     let total = keys.len();
     for (i, key) in keys.iter().enumerate() {
         if pace.stop.is_some_and(|s| s.requested()) {

@@ -29,6 +29,12 @@ use tokio::net::TcpStream;
 
 /// The largest message fetched: far above what mail servers accept.
 const MAX_MESSAGE: u32 = 64 << 20;
+/// How many messages are fetched, flagged or appended in one command. Each command costs the
+/// server a write to disk: one per batch instead of one per message is what makes a mailbox of
+/// hundreds of inquiries quick.
+const BATCH: usize = 50;
+/// The most bytes fetched ahead in one command.
+const BATCH_BYTES: u64 = 16 << 20;
 /// How long one IDLE lasts before it is renewed (RFC 2177 asks for less than 29 minutes).
 const IDLE_RENEW: Duration = Duration::from_secs(20 * 60);
 
@@ -100,7 +106,7 @@ pub struct Imap {
     runtime: tokio::runtime::Runtime,
     session: Option<Session>,
     uid_validity: u32,
-    idle: bool,
+    abilities: Abilities,
     /// The sent folder: configured, found (`Some(Some)`), or looked for and absent (`Some(None)`).
     sent: Option<Option<String>>,
     sizes: HashMap<u32, u32>,
@@ -109,6 +115,13 @@ pub struct Imap {
     /// Replies sent but not yet kept in the sent folder: a dropped connection does not lose
     /// them while the run goes on.
     unkept: Vec<Vec<u8>>,
+    /// The unread UIDs of the last search, in order: bodies are fetched a batch at a time.
+    queue: Vec<u32>,
+    /// Bodies fetched ahead of their turn.
+    bodies: HashMap<u32, Vec<u8>>,
+    /// Flags to set, sent a batch at a time (the state file, written before, is what keeps an
+    /// inquiry from being answered twice if the run ends before they are).
+    marks: Vec<(u32, Mark)>,
 }
 
 impl Imap {
@@ -153,11 +166,14 @@ impl Imap {
             runtime,
             session: None,
             uid_validity: 0,
-            idle: false,
+            abilities: Abilities::default(),
             sent: access.sent_folder.map(Some),
             sizes: HashMap::new(),
             news: false,
             unkept: Vec::new(),
+            queue: Vec::new(),
+            bodies: HashMap::new(),
+            marks: Vec::new(),
         })
     }
 
@@ -223,7 +239,7 @@ impl Imap {
         let opened = self.runtime.block_on(async {
             tokio::time::timeout(limit, open(&url, connector, &user, &password)).await
         });
-        let (mut session, idle) = match opened {
+        let (mut session, abilities) = match opened {
             Ok(Ok(opened)) => opened,
             Ok(Err((reason, setup))) => return Err(self.failure(reason, setup)),
             Err(_) => {
@@ -255,7 +271,7 @@ impl Imap {
             Err(_) => return Err(self.failure("no answer to SELECT".into(), false)),
         };
         self.uid_validity = selected.uid_validity.unwrap_or(0);
-        self.idle = idle;
+        self.abilities = abilities;
         self.session = Some(session);
         Ok(())
     }
@@ -283,7 +299,8 @@ impl Imap {
         Ok(found)
     }
 
-    /// Appends the replies waiting for the sent folder, oldest first.
+    /// Appends the replies waiting for the sent folder, oldest first: in one MULTIAPPEND
+    /// command where the server has it.
     fn keep_unkept(&mut self) -> Result<(), Error> {
         if self.unkept.is_empty() {
             return Ok(());
@@ -292,6 +309,17 @@ impl Imap {
             self.unkept.clear();
             return Ok(());
         };
+        if self.abilities.multiappend
+            && let Some(command) = multiappend(&folder, &self.unkept)
+        {
+            let appended = self.exchange("APPEND", async |s| {
+                s.run_command_and_check_ok(&command).await
+            })?;
+            self.unkept.clear();
+            return appended.map_err(|text| Error::Usage {
+                message: format!("the server would not keep the replies in {folder}: {text}"),
+            });
+        }
         while let Some(message) = self.unkept.first().cloned() {
             let appended = self.exchange("APPEND", async |s| {
                 s.append(&folder, Some("(\\Seen)"), None, &message).await
@@ -302,6 +330,79 @@ impl Imap {
             })?;
         }
         Ok(())
+    }
+
+    /// Sets the flags waiting to be set: one command per kind of mark.
+    fn flush_marks(&mut self) -> Result<(), Error> {
+        for mark in [Mark::Answered, Mark::Filed] {
+            let mut uids: Vec<u32> = self
+                .marks
+                .iter()
+                .filter(|(_, m)| *m == mark)
+                .map(|(uid, _)| *uid)
+                .collect();
+            if uids.is_empty() {
+                continue;
+            }
+            uids.sort_unstable();
+            let set = uid_set(&uids);
+            let flags = match mark {
+                Mark::Answered => "+FLAGS.SILENT (\\Answered \\Seen)",
+                Mark::Filed => "+FLAGS.SILENT (\\Seen)",
+            };
+            let stored = self.exchange("STORE", async |s| {
+                let _: Vec<_> = s.uid_store(&set, flags).await?.try_collect().await?;
+                Ok(())
+            })?;
+            self.marks.retain(|(_, m)| *m != mark);
+            stored.map_err(|text| Error::Usage {
+                message: format!("the server would not flag UIDs {set}: {text}"),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Fetches the bodies of the next batch of the queue, starting at `uid`.
+    fn fetch_ahead(&mut self, uid: u32) -> Result<(), Error> {
+        let start = self.queue.iter().position(|&u| u == uid).unwrap_or(0);
+        let mut batch = Vec::new();
+        let mut bytes = 0u64;
+        for &next in self.queue[start..].iter() {
+            let size = u64::from(self.sizes.get(&next).copied().unwrap_or(0));
+            if size > u64::from(MAX_MESSAGE) {
+                continue;
+            }
+            if !batch.is_empty() && (batch.len() >= BATCH || bytes + size > BATCH_BYTES) {
+                break;
+            }
+            batch.push(next);
+            bytes += size;
+        }
+        if !batch.contains(&uid) {
+            batch.push(uid);
+        }
+        batch.sort_unstable();
+        let set = uid_set(&batch);
+        let fetched = self.exchange("FETCH", async |s| {
+            let fetched: Vec<_> = s
+                .uid_fetch(&set, "BODY.PEEK[]")
+                .await?
+                .try_collect()
+                .await?;
+            Ok(fetched
+                .iter()
+                .filter_map(|f| Some((f.uid?, f.body()?.to_vec())))
+                .collect::<Vec<_>>())
+        })?;
+        match fetched {
+            Ok(bodies) => {
+                self.bodies.extend(bodies);
+                Ok(())
+            }
+            Err(text) => Err(Error::Usage {
+                message: format!("the server would not give it: {text}"),
+            }),
+        }
     }
 
     /// Whether the server has reported new mail since the last search (it may do so in any
@@ -342,7 +443,7 @@ async fn open(
     connector: Option<tokio_rustls::TlsConnector>,
     user: &str,
     password: &str,
-) -> Result<(Session, bool), (String, bool)> {
+) -> Result<(Session, Abilities), (String, bool)> {
     let address = format!("{}:{}", url.host, url.port);
     let tcp = TcpStream::connect((url.host.as_str(), url.port))
         .await
@@ -396,12 +497,24 @@ async fn open(
         }
         Err((e, _)) => return Err((format!("login: {}", describe(&e)), false)),
     };
-    let idle = session
+    let abilities = session
         .capabilities()
         .await
-        .map(|c| c.has_str("IDLE"))
+        .map(|c| Abilities {
+            idle: c.has_str("IDLE"),
+            multiappend: c.has_str("MULTIAPPEND") && c.has_str("LITERAL+"),
+        })
         .map_err(|e| (format!("CAPABILITY: {}", describe(&e)), false))?;
-    Ok((session, idle))
+    Ok((session, abilities))
+}
+
+/// What the server can do beyond IMAP4rev1 that this client uses.
+#[derive(Debug, Clone, Copy, Default)]
+struct Abilities {
+    /// IDLE (RFC 2177): it tells of new mail as it arrives.
+    idle: bool,
+    /// MULTIAPPEND (RFC 3502) with LITERAL+ (RFC 7888): many messages appended in one command.
+    multiappend: bool,
 }
 
 /// Reads the server's greeting.
@@ -452,7 +565,7 @@ impl Mailbox for Imap {
     }
 
     fn unread(&mut self) -> Result<Vec<String>, Error> {
-        self.keep_unkept()?;
+        self.flush()?;
         self.drain_news();
         let found = self.exchange("SEARCH", async |s| {
             s.uid_search("UNANSWERED UNSEEN UNDELETED").await
@@ -479,7 +592,10 @@ impl Mailbox for Imap {
             self.sizes = sizes.unwrap_or_default().into_iter().collect();
         }
         let validity = self.uid_validity;
-        Ok(uids.iter().map(|uid| format!("{validity}:{uid}")).collect())
+        let keys = uids.iter().map(|uid| format!("{validity}:{uid}")).collect();
+        self.bodies.clear();
+        self.queue = uids;
+        Ok(keys)
     }
 
     fn read(&mut self, key: &str) -> Result<Vec<u8>, Error> {
@@ -496,60 +612,44 @@ impl Mailbox for Imap {
                 ),
             });
         }
-        let fetched = self.exchange("FETCH", async |s| {
-            let fetched: Vec<_> = s
-                .uid_fetch(uid.to_string(), "BODY.PEEK[]")
-                .await?
-                .try_collect()
-                .await?;
-            Ok(fetched
-                .iter()
-                .find(|f| f.uid == Some(uid))
-                .and_then(|f| f.body().map(<[u8]>::to_vec)))
-        })?;
-        match fetched {
-            Ok(Some(bytes)) => Ok(bytes),
-            Ok(None) => Err(Error::Usage {
-                message: "it is no longer in the mailbox".into(),
-            }),
-            Err(text) => Err(Error::Usage {
-                message: format!("the server would not give it: {text}"),
-            }),
+        if !self.bodies.contains_key(&uid) {
+            self.fetch_ahead(uid)?;
         }
+        self.bodies.remove(&uid).ok_or_else(|| Error::Usage {
+            message: "it is no longer in the mailbox".into(),
+        })
     }
 
     fn mark(&mut self, key: &str, mark: Mark) -> Result<(), Error> {
         let uid = self
             .parse_key(key)
             .map_err(|reason| Error::Usage { message: reason })?;
-        let flags = match mark {
-            Mark::Answered => "+FLAGS.SILENT (\\Answered \\Seen)",
-            Mark::Filed => "+FLAGS.SILENT (\\Seen)",
-        };
-        let stored = self.exchange("STORE", async |s| {
-            let _: Vec<_> = s
-                .uid_store(uid.to_string(), flags)
-                .await?
-                .try_collect()
-                .await?;
-            Ok(())
-        })?;
-        stored.map_err(|text| Error::Usage {
-            message: format!("the server would not flag it: {text}"),
-        })
+        self.marks.push((uid, mark));
+        if self.marks.len() >= BATCH {
+            self.flush_marks()?;
+        }
+        Ok(())
     }
 
     fn keep_sent(&mut self, message: &[u8]) -> Result<(), Error> {
         self.unkept.push(message.to_vec());
-        self.keep_unkept()
+        if self.unkept.len() >= BATCH {
+            self.keep_unkept()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> Result<(), Error> {
+        self.keep_unkept()?;
+        self.flush_marks()
     }
 
     fn wait(&mut self, stop: &Stop, poll: Duration) -> Result<(), Error> {
-        self.connect()?;
+        self.flush()?;
         if self.drain_news() {
             return Ok(());
         }
-        if !self.idle {
+        if !self.abilities.idle {
             stop.sleep(poll);
             return Ok(());
         }
@@ -602,6 +702,22 @@ async fn idle(
     tokio::time::timeout(limit, handle.done())
         .await
         .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "no answer to DONE"))?
+}
+
+/// One MULTIAPPEND command (RFC 3502, literals as LITERAL+ allows) for `messages`; `None` if
+/// one is not text, which the command line must be here.
+fn multiappend(folder: &str, messages: &[Vec<u8>]) -> Option<String> {
+    let mut command = format!("APPEND {}", quote(folder));
+    for message in messages {
+        let text = std::str::from_utf8(message).ok()?;
+        command.push_str(&format!(" (\\Seen) {{{}+}}\r\n{text}", message.len()));
+    }
+    Some(command)
+}
+
+/// A mailbox name as an IMAP quoted string.
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// `1,2,5:9` for the UIDs, sorted.

@@ -44,6 +44,12 @@ pub trait Mailbox {
         Ok(())
     }
 
+    /// Finishes what was put off to be done in batches (flags, kept replies); a run calls it
+    /// before it waits and when it ends.
+    fn flush(&mut self) -> Result<(), Error> {
+        Ok(())
+    }
+
     /// Blocks until new mail may have arrived, `stop` is asked for, or `poll` has passed.
     fn wait(&mut self, stop: &Stop, poll: Duration) -> Result<(), Error>;
 
