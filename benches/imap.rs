@@ -102,23 +102,16 @@ fn main() {
     assert_eq!(answered, N);
     assert_eq!(client.messages("Sent").len(), N);
 
-    let rate = |d: Duration| N as f64 / d.as_secs_f64();
-    println!(
-        "{N} inquiries, {} cores",
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    );
-    println!(
-        "reply --imap     {:8.1} ms  {:6.0} inquiries/s  (goal: more than 100/s)",
-        imap_time.as_secs_f64() * 1e3,
-        rate(imap_time)
-    );
-    println!(
-        "reply --maildir  {:8.1} ms  {:6.0} inquiries/s  (baseline: the same work without IMAP)",
-        maildir_time.as_secs_f64() * 1e3,
-        rate(maildir_time)
-    );
-    println!(
-        "reply --imap runs at {:.2}x the Maildir baseline",
-        rate(imap_time) / rate(maildir_time)
+    common::print_rates(
+        N,
+        "inquiries",
+        &[
+            ("reply --imap", imap_time, "(goal: more than 100/s)"),
+            (
+                "reply --maildir",
+                maildir_time,
+                "(baseline: the same work without IMAP)",
+            ),
+        ],
     );
 }

@@ -96,23 +96,17 @@ fn main() {
         String::from_utf8_lossy(&out.stderr)
     );
 
-    let rate = |d: std::time::Duration| N as f64 / d.as_secs_f64();
-    println!(
-        "{N} inquiries from a Maildir, {sessions} SMTP session(s), {} cores",
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    );
-    println!(
-        "reply --maildir  {:8.1} ms  {:8.0} messages/s",
-        maildir_time.as_secs_f64() * 1e3,
-        rate(maildir_time)
-    );
-    println!(
-        "outbox send      {:8.1} ms  {:8.0} messages/s  (baseline: SMTP delivery alone)",
-        baseline_time.as_secs_f64() * 1e3,
-        rate(baseline_time)
-    );
-    println!(
-        "reply --maildir runs at {:.2}x the SMTP-only baseline",
-        rate(maildir_time) / rate(baseline_time)
+    println!("{sessions} SMTP session(s) for reply --maildir");
+    common::print_rates(
+        N,
+        "messages",
+        &[
+            ("reply --maildir", maildir_time, ""),
+            (
+                "outbox send",
+                baseline_time,
+                "(baseline: SMTP delivery alone)",
+            ),
+        ],
     );
 }

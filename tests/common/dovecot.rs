@@ -168,6 +168,7 @@ namespace inbox {{
                 .arg("-KILL")
                 .arg(child.id().to_string())
                 .args(children.iter().map(u32::to_string))
+                .stderr(Stdio::null())
                 .status();
             let _ = child.wait();
         }

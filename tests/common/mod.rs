@@ -227,3 +227,28 @@ pub fn dead_port() -> u16 {
         .unwrap()
         .port()
 }
+
+/// Prints a benchmark's figures: each run's time and rate for `n` messages, and the first
+/// run's rate as a ratio of the last's (the baseline measured in the same run).
+pub fn print_rates(n: usize, unit: &str, runs: &[(&str, std::time::Duration, &str)]) {
+    let rate = |d: std::time::Duration| n as f64 / d.as_secs_f64();
+    println!(
+        "{n} {unit}, {} cores",
+        std::thread::available_parallelism().map_or(1, |c| c.get())
+    );
+    for (name, time, note) in runs {
+        println!(
+            "{name:<16} {:8.1} ms  {:6.0} {unit}/s  {note}",
+            time.as_secs_f64() * 1e3,
+            rate(*time)
+        );
+    }
+    if let (Some(first), Some(last)) = (runs.first(), runs.last()) {
+        println!(
+            "{} runs at {:.2}x the {} baseline",
+            first.0,
+            rate(first.1) / rate(last.1),
+            last.0
+        );
+    }
+}
