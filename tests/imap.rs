@@ -326,3 +326,23 @@ fn sigterm_mid_batch_stops_after_the_reply_in_flight_and_a_rerun_answers_the_res
     assert_eq!(counts.len(), n);
     assert!(counts.values().all(|&c| c == 1), "none twice");
 }
+
+#[test]
+fn a_dry_run_prints_the_replies_and_changes_nothing_on_the_server() {
+    let Some((certs, server, smtp, ws)) = setup() else {
+        return;
+    };
+    let mut imap = server.client();
+    let asked = imap.append("INBOX", "", &inquiry(1, "ই-ফাইলিং", "ই-ফাইলিং"));
+    let robot_mail = imap.append("INBOX", "", &robot(2));
+    let out = imap_run(&ws, &smtp, &server.url(&certs), &["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("In-Reply-To: <q1@example.com>"));
+    let flags = imap.flags("INBOX");
+    assert_eq!(
+        (flags[&asked].as_str(), flags[&robot_mail].as_str()),
+        ("", "")
+    );
+    assert!(imap.messages("Sent").is_empty());
+    assert!(smtp.received().is_empty());
+}

@@ -521,3 +521,22 @@ fn sigterm_mid_batch_stops_after_the_reply_in_flight_and_a_rerun_answers_the_res
     assert_eq!(counts.len(), n);
     assert!(counts.values().all(|&c| c == 1), "none twice");
 }
+
+#[test]
+fn a_dry_run_prints_and_flags_nothing_not_even_robot_mail() {
+    let server = start(250, None);
+    let ws = Workspace::new();
+    let robot = String::from_utf8(inquiry(9, "Out of office", "away"))
+        .unwrap()
+        .replace("Subject:", "Auto-Submitted: auto-replied\r\nSubject:");
+    let dir = ws.maildir(&[
+        ("1.q", inquiry(1, E_FILING.0, E_FILING.1)),
+        ("9.robot", robot.into_bytes()),
+    ]);
+    let out = ws.maildir_run(&plain(server.port), &["--dry-run"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("In-Reply-To: <q1@example.com>"));
+    assert_eq!(names(&dir.join("new")), ["1.q", "9.robot"]);
+    assert!(names(&dir.join("cur")).is_empty());
+    assert!(server.received().is_empty());
+}

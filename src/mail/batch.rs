@@ -455,7 +455,10 @@ fn answer_each(
         if let Some(reply) = &handled.reply {
             settle_message(mailbox.keep_sent(reply), &name, "keep its reply")?;
         }
-        if let Some(mark) = outcome.mark() {
+        // A dry run records nothing, flags included.
+        if let Some(mark) = outcome.mark()
+            && matches!(sink, Sink::Send { .. })
+        {
             settle_message(mailbox.mark(key, mark), &name, "mark it")?;
         }
         if !pace.log && total >= 100 && (i + 1) % 100 == 0 {
