@@ -346,3 +346,58 @@ fn a_dry_run_prints_the_replies_and_changes_nothing_on_the_server() {
     assert!(imap.messages("Sent").is_empty());
     assert!(smtp.received().is_empty());
 }
+
+#[test]
+fn replies_that_wait_out_a_wrong_smtp_password_flag_their_inquiries_when_outbox_send_delivers() {
+    let Some((certs, server, _, ws)) = setup() else {
+        return;
+    };
+    let smtp = common::start(250, Some(&certs));
+    let smtp_url = format!(
+        "smtp://office@127.0.0.1:{}?ca={}",
+        smtp.port,
+        certs.path("ca.pem")
+    );
+    let mut imap = server.client();
+    for i in 0..3 {
+        imap.append("INBOX", "", &inquiry(i, "ই-ফাইলিং", "ই-ফাইলিং"));
+    }
+    let out = ws
+        .command(&smtp_url)
+        .args(["--imap", &server.url(&certs)])
+        .env("CHARTER_IMAP_PASSWORD", dovecot::PASSWORD)
+        .env("CHARTER_SMTP_PASSWORD", "wrong")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("3 waiting in the outbox"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        imap.flags("INBOX").values().all(String::is_empty),
+        "left unread"
+    );
+
+    let out = assert_cmd::Command::cargo_bin("charter")
+        .unwrap()
+        .args(["outbox", "send", "--smtp", &smtp_url, "--outbox"])
+        .arg(ws.path("outbox"))
+        .env("XDG_CONFIG_HOME", ws.path(""))
+        .env("CHARTER_SMTP_PASSWORD", "s3cret pass")
+        .env("CHARTER_IMAP_PASSWORD", dovecot::PASSWORD)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("3 sent"), "{}", stderr(&out));
+    assert_eq!(counts(&smtp), BTreeMap::from([(0, 1), (1, 1), (2, 1)]));
+    assert!(
+        imap.flags("INBOX")
+            .values()
+            .all(|f| f == "\\Answered \\Seen"),
+        "{:?}",
+        imap.flags("INBOX")
+    );
+    assert_eq!(imap.messages("Sent").len(), 3);
+}

@@ -170,6 +170,7 @@ fn send(args: &OutboxSendArgs) -> Result<u8, Error> {
             }
         }
     }
+    records.finish();
     eprintln!(
         "charter: outbox: {sent} sent, {waiting} still waiting, {refused} refused, {doubt} in doubt"
     );

@@ -205,6 +205,18 @@ impl Records {
         Ok(Some((&mut self.states[index], id.clone())))
     }
 
+    /// Finishes what the mailboxes put off (an IMAP server's flags and kept replies go in
+    /// batches); problems are reported, not fatal, as in [`Records::mark_answered`].
+    pub fn finish(&mut self) {
+        for (locator, mailbox) in &mut self.mailboxes {
+            if let Err(e) = mailbox.flush() {
+                eprintln!(
+                    "charter: warning: {locator}: the inquiries answered could not all be marked: {e}"
+                );
+            }
+        }
+    }
+
     /// Marks the inquiry a link names answered in its mailbox, and keeps the reply (`message`)
     /// with the mailbox's sent mail. Problems are reported, not fatal: the reply is sent and
     /// the state says so.

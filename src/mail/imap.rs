@@ -421,6 +421,14 @@ impl Imap {
         std::mem::take(&mut self.news)
     }
 
+    /// The UID a key names in this mailbox as the server numbers it now (connecting first, so
+    /// that the UIDVALIDITY compared is the server's).
+    fn uid_of(&mut self, key: &str) -> Result<u32, Error> {
+        self.connect()?;
+        self.parse_key(key)
+            .map_err(|reason| Error::Usage { message: reason })
+    }
+
     fn parse_key(&self, key: &str) -> Result<u32, String> {
         let (validity, uid) = key
             .split_once(':')
@@ -599,9 +607,7 @@ impl Mailbox for Imap {
     }
 
     fn read(&mut self, key: &str) -> Result<Vec<u8>, Error> {
-        let uid = self
-            .parse_key(key)
-            .map_err(|reason| Error::Usage { message: reason })?;
+        let uid = self.uid_of(key)?;
         if let Some(&size) = self.sizes.get(&uid)
             && size > MAX_MESSAGE
         {
@@ -621,9 +627,7 @@ impl Mailbox for Imap {
     }
 
     fn mark(&mut self, key: &str, mark: Mark) -> Result<(), Error> {
-        let uid = self
-            .parse_key(key)
-            .map_err(|reason| Error::Usage { message: reason })?;
+        let uid = self.uid_of(key)?;
         self.marks.push((uid, mark));
         if self.marks.len() >= BATCH {
             self.flush_marks()?;
