@@ -27,7 +27,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check charter files against the charter format and report every problem')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded)')
-            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Email a service''s information from the charter to a citizen, over SMTP')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Email a service''s information to a citizen, or answer inquiries (one message, a Maildir or an IMAP mailbox, once or as they arrive with --watch), over SMTP')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Messages that could not be sent: list them, or send them now')
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Show how an inquiry''s text matches a charter''s services: ranked, with scores')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter')
@@ -223,7 +223,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
         'charter;help' {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check charter files against the charter format and report every problem')
             [CompletionResult]::new('render', 'render', [CompletionResultType]::ParameterValue, 'Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded)')
-            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Email a service''s information from the charter to a citizen, over SMTP')
+            [CompletionResult]::new('reply', 'reply', [CompletionResultType]::ParameterValue, 'Email a service''s information to a citizen, or answer inquiries (one message, a Maildir or an IMAP mailbox, once or as they arrive with --watch), over SMTP')
             [CompletionResult]::new('outbox', 'outbox', [CompletionResultType]::ParameterValue, 'Messages that could not be sent: list them, or send them now')
             [CompletionResult]::new('match', 'match', [CompletionResultType]::ParameterValue, 'Show how an inquiry''s text matches a charter''s services: ranked, with scores')
             [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter')

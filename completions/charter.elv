@@ -24,7 +24,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand --version 'Print version'
             cand validate 'Check charter files against the charter format and report every problem'
             cand render 'Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded)'
-            cand reply 'Email a service''s information from the charter to a citizen, over SMTP'
+            cand reply 'Email a service''s information to a citizen, or answer inquiries (one message, a Maildir or an IMAP mailbox, once or as they arrive with --watch), over SMTP'
             cand outbox 'Messages that could not be sent: list them, or send them now'
             cand match 'Show how an inquiry''s text matches a charter''s services: ranked, with scores'
             cand set 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter'
@@ -196,7 +196,7 @@ set edit:completion:arg-completer[charter] = {|@words|
         &'charter;help'= {
             cand validate 'Check charter files against the charter format and report every problem'
             cand render 'Render a charter as terminal tables, Markdown, HTML, JSON or PDF (shaped Bengali, fonts embedded)'
-            cand reply 'Email a service''s information from the charter to a citizen, over SMTP'
+            cand reply 'Email a service''s information to a citizen, or answer inquiries (one message, a Maildir or an IMAP mailbox, once or as they arrive with --watch), over SMTP'
             cand outbox 'Messages that could not be sent: list them, or send them now'
             cand match 'Show how an inquiry''s text matches a charter''s services: ranked, with scores'
             cand set 'Change one value of a charter, keeping comments, order and spacing; refused (and the file untouched) if the result is not a valid charter'

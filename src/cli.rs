@@ -25,11 +25,14 @@ pub enum Command {
     /// A charter with errors is refused with the validator's findings (exit 1); warnings do not
     /// stop rendering.
     Render(RenderArgs),
-    /// Email a service's information from the charter to a citizen, over SMTP.
+    /// Email a service's information to a citizen, or answer inquiries (one message, a Maildir or
+    /// an IMAP mailbox, once or as they arrive with --watch), over SMTP.
     ///
-    /// Exit codes: 0 sent (or printed with --dry-run), 1 the charter has errors, 2 usage or I/O
-    /// error, 3 not sent now and kept in the outbox for `charter outbox send`, 4 refused by the
-    /// server for good (kept in the outbox's refused/ directory).
+    /// Exit codes: 0 sent (or printed with --dry-run, or stopped on request), 1 the charter has
+    /// errors, 2 usage or I/O error, 3 not sent now and kept in the outbox for `charter outbox
+    /// send` (or the IMAP server cannot be reached now), 4 refused by the server for good (kept in
+    /// the outbox's refused/ directory), 5 the mail set-up is wrong (a password, a certificate,
+    /// the EHLO name, the IMAP mailbox): a person must fix it.
     Reply(ReplyArgs),
     /// Messages that could not be sent: list them, or send them now.
     Outbox {

@@ -72,6 +72,11 @@ pub enum Error {
         /// What is wrong and what to do.
         reason: String,
     },
+    /// One message in a mailbox cannot be read, flagged or kept; the others go on.
+    MailMessage {
+        /// Why.
+        reason: String,
+    },
     /// An IMAP URL that cannot be used.
     ImapUrl {
         /// The URL, without any secret.
@@ -167,6 +172,7 @@ impl fmt::Display for Error {
             Error::SmtpUrl { url, reason } => write!(f, "SMTP URL `{url}`: {reason}"),
             Error::MailSetup { reason } => write!(f, "mail set-up: {reason}"),
             Error::ImapUrl { url, reason } => write!(f, "IMAP URL `{url}`: {reason}"),
+            Error::MailMessage { reason } => write!(f, "{reason}"),
             Error::Mailbox {
                 mailbox, reason, ..
             } => write!(f, "{mailbox}: {reason}"),

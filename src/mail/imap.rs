@@ -316,8 +316,8 @@ impl Imap {
                 s.run_command_and_check_ok(&command).await
             })?;
             self.unkept.clear();
-            return appended.map_err(|text| Error::Usage {
-                message: format!("the server would not keep the replies in {folder}: {text}"),
+            return appended.map_err(|text| Error::MailMessage {
+                reason: format!("the server would not keep the replies in {folder}: {text}"),
             });
         }
         while let Some(message) = self.unkept.first().cloned() {
@@ -325,8 +325,8 @@ impl Imap {
                 s.append(&folder, Some("(\\Seen)"), None, &message).await
             })?;
             self.unkept.remove(0);
-            appended.map_err(|text| Error::Usage {
-                message: format!("the server would not keep the reply in {folder}: {text}"),
+            appended.map_err(|text| Error::MailMessage {
+                reason: format!("the server would not keep the reply in {folder}: {text}"),
             })?;
         }
         Ok(())
@@ -355,8 +355,8 @@ impl Imap {
                 Ok(())
             })?;
             self.marks.retain(|(_, m)| *m != mark);
-            stored.map_err(|text| Error::Usage {
-                message: format!("the server would not flag UIDs {set}: {text}"),
+            stored.map_err(|text| Error::MailMessage {
+                reason: format!("the server would not flag UIDs {set}: {text}"),
             })?;
         }
         Ok(())
@@ -399,8 +399,8 @@ impl Imap {
                 self.bodies.extend(bodies);
                 Ok(())
             }
-            Err(text) => Err(Error::Usage {
-                message: format!("the server would not give it: {text}"),
+            Err(text) => Err(Error::MailMessage {
+                reason: format!("the server would not give it: {text}"),
             }),
         }
     }
@@ -426,7 +426,7 @@ impl Imap {
     fn uid_of(&mut self, key: &str) -> Result<u32, Error> {
         self.connect()?;
         self.parse_key(key)
-            .map_err(|reason| Error::Usage { message: reason })
+            .map_err(|reason| Error::MailMessage { reason })
     }
 
     fn parse_key(&self, key: &str) -> Result<u32, String> {
@@ -611,8 +611,8 @@ impl Mailbox for Imap {
         if let Some(&size) = self.sizes.get(&uid)
             && size > MAX_MESSAGE
         {
-            return Err(Error::Usage {
-                message: format!(
+            return Err(Error::MailMessage {
+                reason: format!(
                     "it holds {size} bytes, more than any inquiry ({} MiB)",
                     MAX_MESSAGE >> 20
                 ),
@@ -621,8 +621,8 @@ impl Mailbox for Imap {
         if !self.bodies.contains_key(&uid) {
             self.fetch_ahead(uid)?;
         }
-        self.bodies.remove(&uid).ok_or_else(|| Error::Usage {
-            message: "it is no longer in the mailbox".into(),
+        self.bodies.remove(&uid).ok_or_else(|| Error::MailMessage {
+            reason: "it is no longer in the mailbox".into(),
         })
     }
 
