@@ -30,7 +30,9 @@ export GITHUB_ACTION_PATH=$repo CHARTER_INSTALL_ROOT=$work/install GITHUB_PATH=$
 grep -qx "$work/install/bin" "$work/github_path"
 cd "$repo"
 INPUT_PATHS="charters/ tests/fixtures/valid" INPUT_STRICT=false expect 0 ci/action/validate.sh
-grep -q "^::warning file=charters/kawkhali-ict.toml,line=50" "$work/out"
+# The spelling warning stands on the line of the slip (তাৎক্ষনিক), wherever edits move it.
+slip=$(grep -n "^time_limit = \"তাৎক্ষনিক" charters/kawkhali-ict.toml | head -1 | cut -d: -f1)
+grep -q "^::warning file=charters/kawkhali-ict.toml,line=$slip," "$work/out"
 INPUT_PATHS=charters/ INPUT_STRICT=true expect 1 ci/action/validate.sh
 INPUT_PATHS="charters/ tests/fixtures/broken/every-rule.toml" INPUT_STRICT=false expect 1 ci/action/validate.sh
 grep -q "^::error file=tests/fixtures/broken/every-rule.toml" "$work/out"
