@@ -362,6 +362,23 @@ impl Imap {
         Ok(())
     }
 
+    /// `UID FETCH set query`: for each message the server gives, its UID and what `pick` takes
+    /// from it.
+    fn fetch<T>(
+        &mut self,
+        set: &str,
+        query: &str,
+        pick: impl Fn(&async_imap::types::Fetch) -> Option<T>,
+    ) -> Result<Result<Vec<(u32, T)>, String>, Error> {
+        self.exchange("FETCH", async |s| {
+            let fetched: Vec<_> = s.uid_fetch(set, query).await?.try_collect().await?;
+            Ok(fetched
+                .iter()
+                .filter_map(|f| Some((f.uid?, pick(f)?)))
+                .collect())
+        })
+    }
+
     /// Fetches the bodies of the next batch of the queue, starting at `uid`.
     fn fetch_ahead(&mut self, uid: u32) -> Result<(), Error> {
         let start = self.queue.iter().position(|&u| u == uid).unwrap_or(0);
@@ -383,17 +400,7 @@ impl Imap {
         }
         batch.sort_unstable();
         let set = uid_set(&batch);
-        let fetched = self.exchange("FETCH", async |s| {
-            let fetched: Vec<_> = s
-                .uid_fetch(&set, "BODY.PEEK[]")
-                .await?
-                .try_collect()
-                .await?;
-            Ok(fetched
-                .iter()
-                .filter_map(|f| Some((f.uid?, f.body()?.to_vec())))
-                .collect::<Vec<_>>())
-        })?;
+        let fetched = self.fetch(&set, "BODY.PEEK[]", |f| Some(f.body()?.to_vec()))?;
         match fetched {
             Ok(bodies) => {
                 self.bodies.extend(bodies);
@@ -586,17 +593,7 @@ impl Mailbox for Imap {
         self.sizes.clear();
         if !uids.is_empty() {
             let set = uid_set(&uids);
-            let sizes = self.exchange("FETCH", async |s| {
-                let fetched: Vec<_> = s
-                    .uid_fetch(&set, "RFC822.SIZE")
-                    .await?
-                    .try_collect()
-                    .await?;
-                Ok(fetched
-                    .iter()
-                    .filter_map(|f| Some((f.uid?, f.size?)))
-                    .collect::<Vec<_>>())
-            })?;
+            let sizes = self.fetch(&set, "RFC822.SIZE", |f| f.size)?;
             self.sizes = sizes.unwrap_or_default().into_iter().collect();
         }
         let validity = self.uid_validity;
