@@ -6,23 +6,14 @@
 //!
 //!     cargo bench --bench bijoy
 
+mod common;
+
 use charter::bangla::bijoy;
-use std::time::{Duration, Instant};
+use common::best;
+use std::time::Duration;
 use unicode_normalization::UnicodeNormalization;
 
 const WORDS: &str = include_str!("../tests/bijoy/words.tsv");
-
-/// The best of several runs, so that a busy moment of the machine does not count.
-fn best(mut f: impl FnMut() -> usize) -> Duration {
-    (0..15)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
-}
 
 fn main() {
     let rows: Vec<(&str, &str)> = WORDS

@@ -9,6 +9,10 @@ pub struct Scan {
     pub ascii_letters: bool,
     /// The text has a byte that starts a zero-width character ([`stray_zero_width`]).
     pub zero_width_lead: bool,
+    /// The text is all ASCII.
+    pub ascii: bool,
+    /// The text has a line break (`\n` or `\r`).
+    pub line_break: bool,
 }
 
 /// Scans a string once for the validator's encoding checks. In the Bengali block only eight
@@ -21,6 +25,8 @@ pub fn scan(text: &str) -> Scan {
         nfc: true,
         ascii_letters: false,
         zero_width_lead: false,
+        ascii: true,
+        line_break: false,
     };
     let bengali_at = |i: usize| -> Option<u32> {
         match bytes.get(i..i + 3)? {
@@ -35,9 +41,11 @@ pub fn scan(text: &str) -> Scan {
         let b = bytes[i];
         if b < 0x80 {
             out.ascii_letters |= b.is_ascii_alphabetic();
+            out.line_break |= b == b'\n' || b == b'\r';
             i += 1;
             continue;
         }
+        out.ascii = false;
         if let Some(c) = bengali_at(i) {
             if matches!(bytes[i + 2], 0xBC | 0xBE | 0x8D | 0x97 | 0x9C | 0x9D | 0x9F) {
                 let prev = i.checked_sub(3).and_then(bengali_at).unwrap_or(0);
@@ -53,6 +61,7 @@ pub fn scan(text: &str) -> Scan {
             out.nfc = unicode_normalization::is_nfc(text);
             out.ascii_letters |= bytes[i..].iter().any(u8::is_ascii_alphabetic);
             out.zero_width_lead |= bytes[i..].iter().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF));
+            out.line_break |= bytes[i..].iter().any(|&b| b == b'\n' || b == b'\r');
             return out;
         }
         i += c.len_utf8();

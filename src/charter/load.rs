@@ -13,12 +13,11 @@ use super::diagnostic::{Code, Diagnostic};
 use super::model::{
     Category, Charter, Document, GrievanceStep, Office, Officer, Service, Text, Translations,
 };
+use super::tree::{Node, Table, Value};
 use crate::bangla;
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
 use std::ops::Range;
-use toml::Spanned;
-use toml::de::{DeTable, DeValue};
 
 /// Files larger than this are refused unread: a charter is tens of kilobytes, and a parse tree
 /// of a huge file takes many times its size in memory.
@@ -83,35 +82,18 @@ pub const MAX_SYNTAX_ERRORS: usize = 100;
 
 /// Reads a charter from its text.
 pub fn load_str(source: &str) -> Loaded {
-    let (root, errors) = DeTable::parse_recoverable(source);
-    if !errors.is_empty() {
-        // The recovered tree is only good for naming where an error is, not for checking rules.
-        let keys = key_starts(root.get_ref());
-        let mut diagnostics: Vec<Diagnostic> = errors
-            .iter()
-            .take(MAX_SYNTAX_ERRORS)
-            .map(|e| {
-                let span = e.span().unwrap_or(0..0);
-                let message = format!("not valid TOML: {}", e.message().trim_end());
-                Diagnostic::new(Code::Syntax, key_before(&keys, span.start), span, message)
-            })
-            .collect();
-        if let Some(first_unshown) = errors.get(MAX_SYNTAX_ERRORS) {
-            let span = first_unshown.span().unwrap_or(0..0);
-            let message = format!(
-                "… and {} more syntax errors; the first {MAX_SYNTAX_ERRORS} are shown (fix those first: one slip often causes many)",
-                errors.len() - MAX_SYNTAX_ERRORS
-            );
-            diagnostics.push(Diagnostic::new(Code::Syntax, "", span, message));
-        }
-        return Loaded {
-            charter: Charter::default(),
-            diagnostics,
-        };
-    }
+    // Charters are read by the tree's own reader; what it leaves (syntax errors, dotted keys) by
+    // the `toml` crate's, which names every syntax error.
+    let root = match Table::parse(source) {
+        Some(root) => root,
+        None => match Table::parse_with_toml(source) {
+            (root, errors) if errors.is_empty() => root,
+            (root, errors) => return syntax_errors(&root, &errors),
+        },
+    };
     let mut walker = Walker::new(source);
-    let charter = walker.charter(root.get_ref());
-    walker.finish(root.get_ref());
+    let charter = walker.charter(&root);
+    walker.finish(&root);
     let mut diagnostics = walker.diagnostics;
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     Loaded {
@@ -120,7 +102,32 @@ pub fn load_str(source: &str) -> Loaded {
     }
 }
 
-type Node<'t> = Spanned<DeValue<'t>>;
+/// The findings of a file with TOML syntax errors: those errors only. The tree recovered around
+/// them is only good for naming where an error is, not for checking rules.
+fn syntax_errors(root: &Table, errors: &[toml::de::Error]) -> Loaded {
+    let keys = key_starts(root);
+    let mut diagnostics: Vec<Diagnostic> = errors
+        .iter()
+        .take(MAX_SYNTAX_ERRORS)
+        .map(|e| {
+            let span = e.span().unwrap_or(0..0);
+            let message = format!("not valid TOML: {}", e.message().trim_end());
+            Diagnostic::new(Code::Syntax, key_before(&keys, span.start), span, message)
+        })
+        .collect();
+    if let Some(first_unshown) = errors.get(MAX_SYNTAX_ERRORS) {
+        let span = first_unshown.span().unwrap_or(0..0);
+        let message = format!(
+            "… and {} more syntax errors; the first {MAX_SYNTAX_ERRORS} are shown (fix those first: one slip often causes many)",
+            errors.len() - MAX_SYNTAX_ERRORS
+        );
+        diagnostics.push(Diagnostic::new(Code::Syntax, "", span, message));
+    }
+    Loaded {
+        charter: Charter::default(),
+        diagnostics,
+    }
+}
 
 /// The keys of each table of the format, in the order of the spec (and of `charter fmt`).
 pub mod keys {
@@ -336,7 +343,7 @@ impl<'t> Walker<'t> {
     /// Reports the keys of `table` not in `known`, and returns the rest for lookup.
     fn fields(
         &mut self,
-        table: &'t DeTable<'t>,
+        table: &'t Table<'t>,
         span: Range<usize>,
         path: &KeyPath,
         what: &str,
@@ -381,7 +388,7 @@ impl<'t> Walker<'t> {
     }
 
     fn wrong_type(&mut self, node: &Node, path: &KeyPath, expected: &str) {
-        let message = format!("expected {expected}, found {}", type_name(node.get_ref()));
+        let message = format!("expected {expected}, found {}", node.get_ref().type_name());
         self.report(Code::Type, path, node.span(), message);
     }
 
@@ -391,9 +398,9 @@ impl<'t> Walker<'t> {
         node: &'t Node<'t>,
         path: &KeyPath,
         expected: &str,
-    ) -> Option<&'t DeTable<'t>> {
+    ) -> Option<&'t Table<'t>> {
         match node.get_ref() {
-            DeValue::Table(t) => Some(t),
+            Value::Table(t) => Some(t),
             _ => {
                 self.wrong_type(node, path, expected);
                 None
@@ -409,7 +416,7 @@ impl<'t> Walker<'t> {
         expected: &str,
     ) -> Option<&'t [Node<'t>]> {
         match node.get_ref() {
-            DeValue::Array(a) => Some(a),
+            Value::Array(a) => Some(a.items()),
             _ => {
                 self.wrong_type(node, path, expected);
                 None
@@ -423,8 +430,9 @@ impl<'t> Walker<'t> {
             self.wrong_type(node, path, "a string");
             return None;
         };
-        self.check_wording(s, node.span(), path, script);
-        if s.bytes().any(|b| b == b'\n' || b == b'\r') {
+        let scan = bangla::scan(s);
+        self.check_wording(s, &scan, node.span(), path, script);
+        if scan.line_break {
             self.check_one_line(node, path);
         }
         Some(s)
@@ -482,11 +490,11 @@ impl<'t> Walker<'t> {
     /// A text: a string, or `{ bn = "…", en = "…" }`. Empty text is an error when `required`.
     fn text(&mut self, node: &'t Node<'t>, path: &KeyPath, required: bool) -> Option<Text> {
         match node.get_ref() {
-            DeValue::String(_) => {
+            Value::String(_) => {
                 let s = self.some_string(node, path, Script::Bengali, required)?;
                 Some(Text::Plain(s.to_string()))
             }
-            DeValue::Table(table) => Some(Text::Translated(
+            Value::Table(table) => Some(Text::Translated(
                 self.translations(node, table, path, required),
             )),
             _ => {
@@ -500,7 +508,7 @@ impl<'t> Walker<'t> {
     fn translations(
         &mut self,
         node: &'t Node<'t>,
-        table: &'t DeTable<'t>,
+        table: &'t Table<'t>,
         path: &KeyPath,
         required: bool,
     ) -> Translations {
@@ -559,12 +567,18 @@ impl<'t> Walker<'t> {
 
     /// Encoding slips in any string: NFC, zero-width characters, and for Bengali text legacy
     /// fonts and the words it uses (for spelling variants).
-    fn check_wording(&mut self, s: &'t str, span: Range<usize>, path: &KeyPath, script: Script) {
-        let scan = bangla::scan(s);
+    fn check_wording(
+        &mut self,
+        s: &'t str,
+        scan: &bangla::Scan,
+        span: Range<usize>,
+        path: &KeyPath,
+        script: Script,
+    ) {
         if scan.ascii_letters && script == Script::Bengali {
             self.check_legacy(s, &span, path);
         }
-        if s.is_ascii() {
+        if scan.ascii {
             // ASCII is NFC, has no zero-width characters and no Bengali words.
             return;
         }
@@ -637,7 +651,7 @@ impl<'t> Walker<'t> {
     // -----------------------------------------------------------------------------------------
     // The tables of the format
 
-    fn charter(&mut self, root: &'t DeTable<'t>) -> Charter {
+    fn charter(&mut self, root: &'t Table<'t>) -> Charter {
         let path = KeyPath::Root;
         let top = self.fields(root, 0..0, &path, "a charter", keys::TOP);
         let mut charter = Charter::default();
@@ -730,7 +744,7 @@ impl<'t> Walker<'t> {
 
     fn version(&mut self, node: &Node) -> i64 {
         let path = KeyPath::Root.key("version");
-        let DeValue::Integer(int) = node.get_ref() else {
+        let Value::Integer(int) = node.get_ref() else {
             self.wrong_type(node, &path, "an integer (1)");
             return 0;
         };
@@ -745,7 +759,7 @@ impl<'t> Walker<'t> {
 
     fn date(&mut self, node: &Node, path: &KeyPath) -> Option<String> {
         match node.get_ref() {
-            DeValue::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => Some(dt.to_string()),
+            Value::Datetime(dt) if dt.date.is_some() && dt.time.is_none() => Some(dt.to_string()),
             _ => {
                 self.wrong_type(
                     node,
@@ -878,7 +892,7 @@ impl<'t> Walker<'t> {
         }
     }
 
-    fn service(&mut self, table: &'t DeTable<'t>, span: Range<usize>, path: &KeyPath) -> Service {
+    fn service(&mut self, table: &'t Table<'t>, span: Range<usize>, path: &KeyPath) -> Service {
         let f = self.fields(table, span, path, "a service", keys::SERVICE);
         let mut service = Service {
             id: self.service_id(&f, path),
@@ -995,7 +1009,7 @@ impl<'t> Walker<'t> {
             let item_path = path.index(i);
             // A table with `name` or `source` is a paper and its source; any other value is text.
             let sourced = match item.get_ref() {
-                DeValue::Table(t)
+                Value::Table(t)
                     if t.iter()
                         .any(|(k, _)| matches!(k.get_ref().as_ref(), "name" | "source")) =>
                 {
@@ -1093,7 +1107,7 @@ impl<'t> Walker<'t> {
     // -----------------------------------------------------------------------------------------
     // Rules across the whole charter
 
-    fn finish(&mut self, root: &'t DeTable<'t>) {
+    fn finish(&mut self, root: &'t Table<'t>) {
         self.check_officer_refs();
         self.check_spelling(root);
     }
@@ -1159,7 +1173,7 @@ impl<'t> Walker<'t> {
 
     /// Warns at each spelling of a word that is not the usual one in this charter. The usual one
     /// is the most used; on a tie, the one that came first.
-    fn check_spelling(&mut self, root: &'t DeTable<'t>) {
+    fn check_spelling(&mut self, root: &'t Table<'t>) {
         let mut groups: HashMap<u64, Vec<&'t str>> = HashMap::default();
         for &word in &self.word_order {
             groups.entry(self.words[word].key).or_default().push(word);
@@ -1198,13 +1212,14 @@ impl<'t> Walker<'t> {
 
 /// The key path of the value that starts at `offset`, found by searching the tree: only
 /// findings need it, so the walk does not keep a path for every word.
-fn path_at(root: &DeTable, offset: usize) -> String {
+fn path_at(root: &Table, offset: usize) -> String {
     fn search(node: &Node, offset: usize, path: &KeyPath) -> Option<String> {
         match node.get_ref() {
-            DeValue::Table(t) => t
+            Value::Table(t) => t
                 .iter()
                 .find_map(|(k, v)| search(v, offset, &path.key(k.get_ref()))),
-            DeValue::Array(a) => a
+            Value::Array(a) => a
+                .items()
                 .iter()
                 .enumerate()
                 .find_map(|(i, v)| search(v, offset, &path.index(i))),
@@ -1220,12 +1235,12 @@ fn path_at(root: &DeTable, offset: usize) -> String {
 /// Every key and array item with where it starts, sorted: one walk, so that naming the key of
 /// each syntax error (a duplicated `fee`, the value of a `fee` with no closing quote) costs a
 /// binary search.
-fn key_starts(root: &DeTable) -> Vec<(usize, String)> {
+fn key_starts(root: &Table) -> Vec<(usize, String)> {
     fn visit(node: &Node, path: &KeyPath, out: &mut Vec<(usize, String)>) {
         match node.get_ref() {
-            DeValue::Table(t) => visit_table(t, path, out),
-            DeValue::Array(a) => {
-                for (i, v) in a.iter().enumerate() {
+            Value::Table(t) => visit_table(t, path, out),
+            Value::Array(a) => {
+                for (i, v) in a.items().iter().enumerate() {
                     let item = path.index(i);
                     if !v.span().is_empty() {
                         out.push((v.span().start, item.to_string()));
@@ -1236,7 +1251,7 @@ fn key_starts(root: &DeTable) -> Vec<(usize, String)> {
             _ => {}
         }
     }
-    fn visit_table(table: &DeTable, path: &KeyPath, out: &mut Vec<(usize, String)>) {
+    fn visit_table(table: &Table, path: &KeyPath, out: &mut Vec<(usize, String)>) {
         for (k, v) in table.iter() {
             let key_path = path.key(k.get_ref());
             out.push((k.span().start, key_path.to_string()));
@@ -1284,16 +1299,4 @@ pub fn suggest<'k>(unknown: &str, known: &[&'k str]) -> Option<&'k str> {
         .filter(|(d, k)| *d <= (k.chars().count() / 3).clamp(1, 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
-}
-
-fn type_name(value: &DeValue) -> &'static str {
-    match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
-    }
 }

@@ -4,6 +4,7 @@ mod diagnostic;
 mod file;
 mod load;
 mod model;
+mod tree;
 
 pub use diagnostic::{Code, Diagnostic, LineIndex, Position, Severity};
 pub use file::{CharterFile, looks_like_charter, read};
