@@ -3,7 +3,8 @@
 //! into a spanned TOML tree with the `toml` crate and nothing more. The files are those of
 //! `benches/validate.sh` (`benches/gen_charters.py`), so the two benches see the same input; this
 //! one leaves out the disk, the threads and the report, and takes the best of several runs of
-//! each, in turns, so that a change to the parser or the rules shows through the noise of a busy machine.
+//! each, in turns, so that a change to the parser or the rules shows through the noise of a busy
+//! machine.
 //!
 //!     cargo bench --bench load [-- N]
 

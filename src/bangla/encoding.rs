@@ -20,6 +20,14 @@ pub struct Scan {
 /// without decoding it; the few other characters are decoded, and anything outside ASCII,
 /// Bengali and common punctuation goes to the full NFC algorithm.
 pub fn scan(text: &str) -> Scan {
+    scan_words(text, |_| {})
+}
+
+/// [`scan`], handing each word that could be spelled another way (a word as
+/// [`super::words`] splits them, of four letters or more, with a letter that
+/// [`super::spelling_key`] folds) to `on_word` in the same pass: Bengali text is most of a
+/// charter, and one pass over it is much of the time validation takes.
+pub fn scan_words<'s>(text: &'s str, mut on_word: impl FnMut(&'s str)) -> Scan {
     let bytes = text.as_bytes();
     let mut out = Scan {
         nfc: true,
@@ -28,43 +36,57 @@ pub fn scan(text: &str) -> Scan {
         ascii: true,
         line_break: false,
     };
-    let bengali_at = |i: usize| -> Option<u32> {
-        match bytes.get(i..i + 3)? {
-            [0xE0, second @ (0xA6 | 0xA7), third] => {
-                Some(0x0980 + ((*second as u32 & 1) << 6) + (*third as u32 & 0x3F))
-            }
-            _ => None,
-        }
-    };
+    // Once a character sends the text to the full NFC algorithm, the rest need not be judged.
+    let mut nfc_known = false;
+    // The Bengali character before this one (0 for any other), for the marks NFC orders.
+    let mut prev = 0;
+    // The word being read: where it starts, its characters, whether one of them folds.
+    let (mut start, mut letters, mut folds) = (0, 0, false);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        let (len, in_word, fold);
         if b < 0x80 {
             out.ascii_letters |= b.is_ascii_alphabetic();
             out.line_break |= b == b'\n' || b == b'\r';
-            i += 1;
-            continue;
-        }
-        out.ascii = false;
-        if let Some(c) = bengali_at(i) {
-            if matches!(bytes[i + 2], 0xBC | 0xBE | 0x8D | 0x97 | 0x9C | 0x9D | 0x9F) {
-                let prev = i.checked_sub(3).and_then(bengali_at).unwrap_or(0);
-                out.nfc &= bengali_nfc(c, prev);
+            (len, in_word, fold, prev) = (1, b.is_ascii_alphanumeric(), false, 0);
+        } else if let [0xE0, second @ (0xA6 | 0xA7), third, ..] = bytes[i..] {
+            let c = 0x0980 + ((second as u32 & 1) << 6) + (third as u32 & 0x3F);
+            if matches!(third, 0xBC | 0xBE | 0x8D | 0x97 | 0x9C | 0x9D | 0x9F) {
+                out.nfc &= nfc_known || bengali_nfc(c, prev);
             }
-            i += 3;
-            continue;
+            out.ascii = false;
+            (len, prev) = (3, c);
+            (in_word, fold) = super::words::bengali_in_word(c);
+        } else {
+            out.ascii = false;
+            out.zero_width_lead |= matches!(b, 0xC2 | 0xE2 | 0xEF);
+            let c = text[i..].chars().next().unwrap_or('\0');
+            if !nfc_known
+                && !matches!(c as u32, 0x00A0..=0x00FF | 0x0964 | 0x0965 | 0x200C | 0x200D | 0x2010..=0x2027)
+            {
+                out.nfc = unicode_normalization::is_nfc(text);
+                nfc_known = true;
+            }
+            (len, fold, prev) = (c.len_utf8(), false, 0);
+            in_word = super::words::in_word(c);
         }
-        out.zero_width_lead |= matches!(b, 0xC2 | 0xE2 | 0xEF);
-        let c = text[i..].chars().next().unwrap_or('\0');
-        if !matches!(c as u32, 0x00A0..=0x00FF | 0x0964 | 0x0965 | 0x200C | 0x200D | 0x2010..=0x2027)
-        {
-            out.nfc = unicode_normalization::is_nfc(text);
-            out.ascii_letters |= bytes[i..].iter().any(u8::is_ascii_alphabetic);
-            out.zero_width_lead |= bytes[i..].iter().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF));
-            out.line_break |= bytes[i..].iter().any(|&b| b == b'\n' || b == b'\r');
-            return out;
+        if in_word {
+            if letters == 0 {
+                (start, folds) = (i, false);
+            }
+            letters += 1;
+            folds |= fold;
+        } else {
+            if folds && letters >= 4 {
+                on_word(&text[start..i]);
+            }
+            letters = 0;
         }
-        i += c.len_utf8();
+        i += len;
+    }
+    if folds && letters >= 4 {
+        on_word(&text[start..]);
     }
     out
 }
@@ -163,6 +185,22 @@ mod tests {
             (s.nfc, s.ascii_letters, s.zero_width_lead),
             (true, false, false)
         );
+    }
+
+    #[test]
+    fn scan_finds_the_words_that_may_be_spelled_another_way() {
+        let mut found = Vec::new();
+        let s = scan_words(
+            "তাৎক্ষণিক/৩ কার্যদিবস, প্রত্যাশা কি নীতিমাল e-filing\nনাগরিক",
+            |w| found.push(w),
+        );
+        assert_eq!(found, ["তাৎক্ষণিক", "কার্যদিবস", "নীতিমাল", "নাগরিক"]);
+        for w in found {
+            assert!(super::super::may_have_variants(w));
+        }
+        assert!(!super::super::may_have_variants("প্রত্যাশা"));
+        assert!(s.line_break && s.ascii_letters && !s.ascii && s.nfc);
+        assert!(scan("id-1 x@y.z").ascii);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub use contact::{
     Phone, PhoneError, PhoneKind, is_email, is_host, is_website, parse_phone, parse_phones,
 };
 pub use digits::{bengali_number, digit_value, fold_digits};
-pub use encoding::{Scan, is_nfc, scan, stray_zero_width};
+pub use encoding::{Scan, is_nfc, scan, scan_words, stray_zero_width};
 pub use fee::{Fee, Taka, parse_fee};
 pub use time_limit::{Duration, TimeLimit, TimeUnit, parse_time_limit};
-pub use words::{is_letter, may_have_variants, spelling_key, variant_words, words};
+pub use words::{is_letter, may_have_variants, spelling_key, words};

@@ -5,7 +5,7 @@ use super::digit_value;
 /// Splits text into words: runs of letters, marks and digits (Bengali or Latin) and the joiners
 /// that belong inside Bengali words. Returns each word with its byte offset.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let is_word = |c: char| is_letter(c) || digit_value(c).is_some();
+    let is_word = in_word;
     let mut rest = text.char_indices().peekable();
     std::iter::from_fn(move || {
         let (start, _) = loop {
@@ -26,55 +26,19 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// The words of a text that could be spelled another way (see [`may_have_variants`]), found in
-/// one pass over the bytes: Bengali letters are told by their UTF-8 bytes, so most of the text
-/// is never decoded, and most words never need a second look.
-pub fn variant_words(text: &str) -> impl Iterator<Item = &str> {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let (start, mut folds, mut count) = (i, false, 0);
-            while i < bytes.len() {
-                let (len, in_word, fold) = classify(text, i);
-                if !in_word {
-                    break;
-                }
-                i += len;
-                folds |= fold;
-                count += 1;
-            }
-            if i == start {
-                i += classify(text, i).0;
-            } else if folds && count >= 4 {
-                return Some(&text[start..i]);
-            }
-        }
-        None
-    })
+/// Whether Bengali character `c` (U+0980–U+09FF) belongs in a word (as in [`words`]), and
+/// whether it is a letter that [`spelling_key`] folds. For [`super::encoding::scan_words`],
+/// which tells Bengali characters by their UTF-8 bytes.
+#[inline]
+pub(super) fn bengali_in_word(c: u32) -> (bool, bool) {
+    let in_word = !matches!(c, 0x0980 | 0x09F2..=0x09FB);
+    let fold = matches!(c, 0x09A3 | 0x09A8 | 0x09BF | 0x09C0 | 0x09C1 | 0x09C2);
+    (in_word, fold)
 }
 
-/// The character at byte `i`: its length, whether it belongs in a word (as in [`words`]), and
-/// whether it is a letter that [`spelling_key`] folds.
-#[inline]
-fn classify(text: &str, i: usize) -> (usize, bool, bool) {
-    let bytes = text.as_bytes();
-    let b = bytes[i];
-    if b < 0x80 {
-        return (1, b.is_ascii_alphanumeric(), false);
-    }
-    if let [0xE0, second @ (0xA6 | 0xA7), third, ..] = bytes[i..] {
-        let c = 0x0980 + ((second as u32 & 1) << 6) + (third as u32 & 0x3F);
-        let in_word = !matches!(c, 0x0980 | 0x09F2..=0x09FB);
-        let fold = matches!(c, 0x09A3 | 0x09A8 | 0x09BF | 0x09C0 | 0x09C1 | 0x09C2);
-        return (3, in_word, fold);
-    }
-    let c = text[i..].chars().next().unwrap_or(' ');
-    (
-        c.len_utf8(),
-        is_letter(c) || digit_value(c).is_some(),
-        false,
-    )
+/// Whether a character belongs in a word (as in [`words`]).
+pub(super) fn in_word(c: char) -> bool {
+    is_letter(c) || digit_value(c).is_some()
 }
 
 /// Whether a character belongs inside a word: a letter of any script, a Bengali sign (vowel
@@ -147,15 +111,5 @@ mod tests {
             .map(|(_, w)| w)
             .collect();
         assert_eq!(w, ["তাৎক্ষণিক", "৩", "কার্যদিবস", "প্রযোজ্য", "ক্ষেত্রে"]);
-    }
-
-    #[test]
-    fn variant_words_are_those_with_letters_that_fold() {
-        let found: Vec<&str> = variant_words("তাৎক্ষণিক/৩ কার্যদিবস, প্রত্যাশা কি নীতিমাল").collect();
-        assert_eq!(found, ["তাৎক্ষণিক", "কার্যদিবস", "নীতিমাল"]);
-        for w in found {
-            assert!(may_have_variants(w));
-        }
-        assert!(!may_have_variants("প্রত্যাশা"));
     }
 }

@@ -430,8 +430,12 @@ impl<'t> Walker<'t> {
             self.wrong_type(node, path, "a string");
             return None;
         };
-        let scan = bangla::scan(s);
-        self.check_wording(s, &scan, node.span(), path, script);
+        let span = node.span();
+        let scan = match script {
+            Script::Bengali => bangla::scan_words(s, |word| self.count_word(word, &span)),
+            Script::Other => bangla::scan(s),
+        };
+        self.check_wording(s, &scan, span, path, script);
         if scan.line_break {
             self.check_one_line(node, path);
         }
@@ -565,8 +569,8 @@ impl<'t> Walker<'t> {
             .collect()
     }
 
-    /// Encoding slips in any string: NFC, zero-width characters, and for Bengali text legacy
-    /// fonts and the words it uses (for spelling variants).
+    /// Encoding slips in any string, from its [`bangla::Scan`]: NFC, zero-width characters, and
+    /// for Bengali text legacy fonts.
     fn check_wording(
         &mut self,
         s: &'t str,
@@ -600,28 +604,23 @@ impl<'t> Walker<'t> {
             let help = "`charter fix` removes it".to_string();
             self.report_with_help(Code::ZeroWidth, path, at, message, help);
         }
-        if script == Script::Bengali {
-            self.count_words(s, &span);
-        }
     }
 
-    /// Counts the words that could be spelled another way, for [`Walker::check_spelling`].
-    fn count_words(&mut self, s: &'t str, span: &Range<usize>) {
-        for word in bangla::variant_words(s) {
-            if let Some(entry) = self.words.get_mut(word) {
-                entry.count += 1;
-            } else if let Some(key) = bangla::spelling_key(word) {
-                let first = span.clone();
-                self.words.insert(
-                    word,
-                    WordUse {
-                        key,
-                        count: 1,
-                        first,
-                    },
-                );
-                self.word_order.push(word);
-            }
+    /// Counts a word that could be spelled another way, for [`Walker::check_spelling`].
+    fn count_word(&mut self, word: &'t str, span: &Range<usize>) {
+        if let Some(entry) = self.words.get_mut(word) {
+            entry.count += 1;
+        } else if let Some(key) = bangla::spelling_key(word) {
+            let first = span.clone();
+            self.words.insert(
+                word,
+                WordUse {
+                    key,
+                    count: 1,
+                    first,
+                },
+            );
+            self.word_order.push(word);
         }
     }
 
