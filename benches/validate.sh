@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Validation throughput: `charter validate DIR` against `taplo check --schema` on the same
-# 2,000 generated charters (~9 KB each), in one hyperfine run. Needs hyperfine (Debian) and taplo
-# (PyPI: pip install taplo). Prints files per second for each and the ratio.
+# 2,000 generated charters (~9 KB each). Needs hyperfine (Debian) and taplo (PyPI: pip install
+# taplo). Prints files per second for each and the ratio. The machine's speed drifts over tens of
+# seconds (a shared 2-core VM), so the two are timed in turns: five hyperfine rounds of four runs
+# each, every round timing both, and the figures are over all 20 runs.
 #
 #     benches/validate.sh [N]
 set -euo pipefail
@@ -19,16 +21,22 @@ echo "$n charters, $(du -sk "$work/charters" | cut -f1) KiB; $(nproc) cores"
 ./target/release/charter validate --strict "$work/charters" | tail -1
 taplo check --schema "file://$work/charter.schema.json" "$work/charters"/*.toml 2>/dev/null
 
-hyperfine --warmup 2 --runs 10 --export-json "$work/times.json" \
-  -n charter "./target/release/charter validate --strict $work/charters" \
-  -n taplo "taplo check --schema file://$work/charter.schema.json $work/charters/*.toml" \
-  >/dev/null
+for round in 1 2 3 4 5; do
+  hyperfine --warmup 1 --runs 4 --export-json "$work/round$round.json" \
+    -n charter "./target/release/charter validate --strict $work/charters" \
+    -n taplo "taplo check --schema file://$work/charter.schema.json $work/charters/*.toml" \
+    >/dev/null
+done
 
-python3 - "$work/times.json" "$n" <<'PY'
-import json, sys
-results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
-n = int(sys.argv[2])
-for name, r in results.items():
-    print(f"{name:8} {r['mean']*1000:8.1f} ms ± {r['stddev']*1000:5.1f}  {n / r['mean']:9.0f} files/s")
-print(f"charter is {results['taplo']['mean'] / results['charter']['mean']:.1f}x taplo")
+python3 - "$n" "$work"/round*.json <<'PY'
+import json, statistics, sys
+n = int(sys.argv[1])
+times = {}
+for path in sys.argv[2:]:
+    for r in json.load(open(path))["results"]:
+        times.setdefault(r["command"], []).extend(r["times"])
+mean = {name: statistics.mean(t) for name, t in times.items()}
+for name, t in times.items():
+    print(f"{name:8} {mean[name]*1000:8.1f} ms ± {statistics.stdev(t)*1000:5.1f}  {n / mean[name]:9.0f} files/s  ({len(t)} runs)")
+print(f"charter is {mean['taplo'] / mean['charter']:.1f}x taplo")
 PY

@@ -286,8 +286,12 @@ struct OfficerDef {
     has_email: bool,
 }
 
-/// A spelling of a word: the key its other spellings share, how often, and where first.
-struct WordUse {
+/// A spelling of a word: its hashes (the folded one is the key its other spellings share), how
+/// often, and where first.
+struct WordUse<'t> {
+    word: &'t str,
+    /// A hash of the word as spelled, and its spelling key.
+    hash: u64,
     key: u64,
     count: usize,
     first: Range<usize>,
@@ -306,8 +310,9 @@ struct Walker<'t> {
     officers: HashMap<&'t str, OfficerDef>,
     refs: Vec<OfficerRef>,
     ids: HashMap<&'t str, Range<usize>>,
-    words: HashMap<&'t str, WordUse>,
-    word_order: Vec<&'t str>,
+    /// Every spelling met, in the order first met, and where each is in it by its hash.
+    words: Vec<WordUse<'t>>,
+    word_index: hashbrown::HashTable<usize>,
 }
 
 impl<'t> Walker<'t> {
@@ -318,8 +323,8 @@ impl<'t> Walker<'t> {
             officers: HashMap::default(),
             refs: Vec::new(),
             ids: HashMap::default(),
-            words: HashMap::default(),
-            word_order: Vec::new(),
+            words: Vec::new(),
+            word_index: hashbrown::HashTable::new(),
         }
     }
 
@@ -608,20 +613,24 @@ impl<'t> Walker<'t> {
 
     /// Counts a word that could be spelled another way, for [`Walker::check_spelling`].
     fn count_word(&mut self, word: &'t str, span: &Range<usize>) {
-        if let Some(entry) = self.words.get_mut(word) {
-            entry.count += 1;
-        } else if let Some(key) = bangla::spelling_key(word) {
-            let first = span.clone();
-            self.words.insert(
-                word,
-                WordUse {
-                    key,
-                    count: 1,
-                    first,
-                },
-            );
-            self.word_order.push(word);
+        let hash = std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, word);
+        let words = &mut self.words;
+        if let Some(&i) = self.word_index.find(hash, |&i| words[i].word == word) {
+            words[i].count += 1;
+            return;
         }
+        let Some(key) = bangla::spelling_key(word) else {
+            return;
+        };
+        words.push(WordUse {
+            word,
+            hash,
+            key,
+            count: 1,
+            first: span.clone(),
+        });
+        self.word_index
+            .insert_unique(hash, words.len() - 1, |&i| words[i].hash);
     }
 
     fn check_legacy(&mut self, s: &str, span: &Range<usize>, path: &KeyPath) {
@@ -1173,39 +1182,36 @@ impl<'t> Walker<'t> {
     /// Warns at each spelling of a word that is not the usual one in this charter. The usual one
     /// is the most used; on a tie, the one that came first.
     fn check_spelling(&mut self, root: &'t Table<'t>) {
-        let mut groups: HashMap<u64, Vec<&'t str>> = HashMap::default();
-        for &word in &self.word_order {
-            groups.entry(self.words[word].key).or_default().push(word);
-        }
+        let words = &self.words;
+        // The spellings of one word side by side, each word's in the order first met.
+        let mut order: Vec<usize> = (0..words.len()).collect();
+        order.sort_unstable_by_key(|&i| (words[i].key, i));
         let mut found = Vec::new();
-        for &word in &self.word_order {
-            let spellings = &groups[&self.words[word].key];
+        for spellings in order.chunk_by(|&a, &b| words[a].key == words[b].key) {
             if spellings.len() < 2 {
                 continue;
             }
-            let rank = |w: &&&str| {
-                let use_ = &self.words[**w];
-                (use_.count, std::cmp::Reverse(use_.first.start))
-            };
-            let usual = spellings.iter().max_by_key(rank).copied().unwrap_or(word);
-            if usual == word {
+            let rank = |&&i: &&usize| (words[i].count, std::cmp::Reverse(words[i].first.start));
+            let Some(&usual) = spellings.iter().max_by_key(rank) else {
                 continue;
+            };
+            for &i in spellings.iter().filter(|&&i| i != usual) {
+                let (this, other) = (&words[i], &words[usual]);
+                let line = line_of(self.source, other.first.start);
+                let message = format!(
+                    "`{}` is spelled `{}` elsewhere in this charter ({}, line {line}); one of them is a slip",
+                    this.word,
+                    other.word,
+                    path_at(root, other.first.start)
+                );
+                let at = self.locate(&this.first, this.word);
+                let path = path_at(root, this.first.start);
+                found.push((i, Diagnostic::new(Code::Spelling, path, at, message)));
             }
-            let (this, other) = (&self.words[word], &self.words[usual]);
-            let line = line_of(self.source, other.first.start);
-            let message = format!(
-                "`{word}` is spelled `{usual}` elsewhere in this charter ({}, line {line}); one of them is a slip",
-                path_at(root, other.first.start)
-            );
-            let at = self.locate(&this.first, word);
-            found.push(Diagnostic::new(
-                Code::Spelling,
-                path_at(root, this.first.start),
-                at,
-                message,
-            ));
         }
-        self.diagnostics.extend(found);
+        // In the order the words were first met, as the findings of one place keep it.
+        found.sort_by_key(|(i, _)| *i);
+        self.diagnostics.extend(found.into_iter().map(|(_, d)| d));
     }
 }
 
