@@ -286,11 +286,10 @@ struct OfficerDef {
     has_email: bool,
 }
 
-/// A spelling of a word: its hashes (the folded one is the key its other spellings share), how
-/// often, and where first.
+/// A spelling of a word: the word, its hash, the key its other spellings share
+/// ([`bangla::spelling_key`]), how often, and where first.
 struct WordUse<'t> {
     word: &'t str,
-    /// A hash of the word as spelled, and its spelling key.
     hash: u64,
     key: u64,
     count: usize,
