@@ -13,6 +13,7 @@ mod digits;
 mod encoding;
 mod fee;
 mod time_limit;
+mod wording;
 mod words;
 
 pub use contact::{
@@ -21,5 +22,8 @@ pub use contact::{
 pub use digits::{bengali_number, digit_value, fold_digits};
 pub use encoding::{Scan, is_nfc, scan, scan_words, stray_zero_width};
 pub use fee::{Fee, Taka, parse_fee};
-pub use time_limit::{Duration, TimeLimit, TimeUnit, parse_time_limit};
+pub use time_limit::{
+    Duration, TimeKind, TimeLimit, TimeUnit, UnitSlip, parse_time_limit, time_limit_kind,
+};
+pub use wording::fold;
 pub use words::{is_letter, may_have_variants, spelling_key, words};

@@ -950,8 +950,11 @@ impl<'t> Walker<'t> {
         let message = format!(
             "the fee `{bn}` states neither free, nor an amount in taka, nor a rule it follows"
         );
-        let help =
-            "write it as বিনামূল্যে, an amount (১০০ টাকা, ৫০০/-), or the rule (সরকার নির্ধারিত মূল্যে)";
+        let help = if is_ditto(bn) {
+            "`ঐ` (ditto) repeats the row above, which a reader of one service cannot see: write the fee itself"
+        } else {
+            "write it as বিনামূল্যে, an amount (১০০ টাকা, ৫০০/-, ৩০০), or the rule (সরকার নির্ধারিত মূল্যে)"
+        };
         self.report_with_help(Code::Fee, path, node.span(), message, help.to_string());
     }
 
@@ -1049,19 +1052,38 @@ impl<'t> Walker<'t> {
             return text;
         };
         let bn = text.bn();
-        if !bn.trim().is_empty() && !bangla::parse_time_limit(bn).is_stated() {
-            let message = format!(
-                "the time limit `{bn}` states no duration: no immediate word and no number of a unit of time"
-            );
-            let help = "state it as তাৎক্ষণিক, or a number of কার্যদিবস, দিন, সপ্তাহ, মাস, ঘন্টা or মিনিট";
-            self.report_with_help(
-                Code::TimeLimit,
-                &path.key("time_limit"),
-                node.span(),
-                message,
-                help.into(),
-            );
+        if bn.trim().is_empty() {
+            return text;
         }
+        let path = path.key("time_limit");
+        let (kind, unit_slip) = bangla::time_limit_kind(bn);
+        if let Some(slip) = &unit_slip {
+            let at = self.locate(&node.span(), &slip.written);
+            let message = format!(
+                "`{}` in the time limit looks like a misspelling of `{}`",
+                slip.written, slip.usual
+            );
+            let help = format!("write `{}`; the span is read as if it were", slip.usual);
+            self.report_with_help(Code::Spelling, &path, at, message, help);
+        }
+        let (message, help) = match kind {
+            bangla::TimeKind::Conditional => (
+                format!("the time limit `{bn}` gives only a condition, no span, date or moment"),
+                "add the longest it may take: ৩০ কার্যদিবস (শুনানী সাপেক্ষে)",
+            ),
+            bangla::TimeKind::Unstated if is_ditto(bn) => (
+                format!("the time limit `{bn}` states no time of its own"),
+                "`ঐ` (ditto) repeats the row above, which a reader of one service cannot see: write the time limit itself",
+            ),
+            bangla::TimeKind::Unstated => (
+                format!(
+                    "the time limit `{bn}` states no duration: no span, no moment (তাৎক্ষণিক, অফিস সময়ে) and no date"
+                ),
+                "state it as তাৎক্ষণিক, a number of কার্যদিবস, দিন, সপ্তাহ, মাস, ঘন্টা or মিনিট, or a date (প্রতি বছর ১ জানুয়ারি)",
+            ),
+            _ => return text,
+        };
+        self.report_with_help(Code::TimeLimit, &path, node.span(), message, help.into());
         text
     }
 
@@ -1274,6 +1296,14 @@ fn key_before(keys: &[(usize, String)], offset: usize) -> String {
     let end = keys.partition_point(|(start, _)| *start <= offset);
     end.checked_sub(1)
         .map_or_else(String::new, |i| keys[i].1.clone())
+}
+
+/// Whether a value is only a ditto mark (`ঐ`, `-ঐ-`, `do`): "as in the row above".
+fn is_ditto(text: &str) -> bool {
+    matches!(
+        text.trim_matches(|c: char| !bangla::is_letter(c)),
+        "ঐ" | "ঔ" | "do" | "ditto" | "Do" | "Ditto"
+    )
 }
 
 /// The line (from 1) of a byte offset, for messages that point at a second place.

@@ -1,6 +1,6 @@
 //! `charter diff`: what changed between two versions of a charter, by meaning.
 
-use crate::bangla::{self, Fee, TimeLimit, TimeUnit};
+use crate::bangla::{self, Fee, TimeKind, TimeLimit, TimeUnit};
 use crate::charter::{
     Category, Charter, DEFAULT_GOVERNMENT, DEFAULT_TITLE, Document, Officer, Service, Text,
 };
@@ -133,11 +133,13 @@ fn time_meaning(limit: &TimeLimit) -> String {
         TimeUnit::Months => "months",
         TimeUnit::Years => "years",
     };
-    match (limit.immediate, limit.max) {
-        (true, Some(d)) => format!("immediate, at most {} {}", d.value, unit(d.unit)),
-        (true, None) => "immediate".into(),
-        (false, Some(d)) => format!("{} {}", d.value, unit(d.unit)),
-        (false, None) => "no duration".into(),
+    match (limit.kind, limit.immediate, limit.max) {
+        (_, true, Some(d)) => format!("immediate, at most {} {}", d.value, unit(d.unit)),
+        (_, false, Some(d)) => format!("{} {}", d.value, unit(d.unit)),
+        (TimeKind::Immediate, ..) => "immediate".into(),
+        (TimeKind::Schedule, ..) => "on a date or schedule".into(),
+        (TimeKind::Conditional, ..) => "only a condition".into(),
+        _ => "no duration".into(),
     }
 }
 
