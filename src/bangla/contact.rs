@@ -1,32 +1,39 @@
 //! Phone numbers, email addresses and websites as charters write them.
 
-use super::digit_value;
+use super::wording::{fold, outside_brackets, stems};
+use super::{digit_value, is_letter};
 use serde::Serialize;
 use std::fmt;
+use std::sync::LazyLock;
 
 /// A Bangladeshi phone number, as read from a charter.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Phone {
-    /// `mobile` or `landline`.
+    /// Mobile, land line, IP telephony or a short code.
     pub kind: PhoneKind,
-    /// The national number in Latin digits, with its leading 0: `01825706138`.
+    /// The national number in Latin digits, with its leading 0 (`01825706138`); a short code as
+    /// it is dialled (`333`).
     pub national: String,
 }
 
-/// Mobile or land line.
+/// The kinds of number in Bangladesh's numbering plan that a charter gives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 pub enum PhoneKind {
     /// `01`, then 3–9, then 8 digits.
     Mobile,
-    /// `0`, an area code starting 2–9, 9–10 digits in all.
+    /// `0`, an area code starting 2–9, 9–11 digits in all (Dhaka: `02` and 7, 8 or 9 digits).
     Landline,
+    /// IP telephony: `096`, 11 digits in all.
+    IpTelephony,
+    /// A hotline or short code of 3–5 digits: `৩৩৩`, `৯৯৯`, `১৬২৬৩`.
+    ShortCode,
 }
 
 impl Phone {
-    /// The number in international form, `+8801825706138`.
-    pub fn international(&self) -> String {
-        format!("+88{}", self.national)
+    /// The number in international form, `+8801825706138`; a short code has none.
+    pub fn international(&self) -> Option<String> {
+        (self.kind != PhoneKind::ShortCode).then(|| format!("+88{}", self.national))
     }
 }
 
@@ -40,29 +47,224 @@ impl fmt::Display for PhoneError {
     }
 }
 
-/// Reads one Bangladeshi phone number. Bengali digits count as digits; spaces, `-` and a leading
-/// `+88`/`৮৮` are set aside.
+/// Words of a label that may stand before or after a number: `ফোন:`, `মোবাইল নং-`, `হটলাইন`,
+/// `(অফিস)`. Matched word by word after [`fold`].
+const LABEL_WORDS: &[&str] = &[
+    "ফোন",
+    "ফোনঃ",
+    "টেলিফোন",
+    "টেলিফোনঃ",
+    "টেলি",
+    "টেলিঃ",
+    "মোবাইল",
+    "মোবাইলঃ",
+    "মোবা",
+    "মোবাঃ",
+    "মুঠোফোন",
+    "সেল",
+    "ফ্যাক্স",
+    "ফ্যাক্সঃ",
+    "হটলাইন",
+    "হটলাইনঃ",
+    "হেল্পলাইন",
+    "হেল্প",
+    "লাইন",
+    "কল",
+    "সেন্টার",
+    "জাতীয়",
+    "জরুরি",
+    "জরুরী",
+    "সেবা",
+    "অফিস",
+    "অফিসঃ",
+    "বাসা",
+    "বাসাঃ",
+    "দপ্তর",
+    "আবাসিক",
+    "নং",
+    "নম্বর",
+    "নাম্বার",
+    "নংঃ",
+    "phone",
+    "ph",
+    "tel",
+    "telephone",
+    "mobile",
+    "mob",
+    "cell",
+    "fax",
+    "hotline",
+    "helpline",
+    "help",
+    "line",
+    "call",
+    "centre",
+    "center",
+    "office",
+    "off",
+    "res",
+    "residence",
+    "pabx",
+    "no",
+    "number",
+    "emergency",
+    "national",
+];
+/// Words that join two numbers in a list: `০১৭… ও ০২-…`.
+const JOINING_WORDS: &[&str] = &["ও", "এবং", "বা", "অথবা", "and", "or"];
+
+static LABELS: LazyLock<Vec<String>> = LazyLock::new(|| stems(LABEL_WORDS));
+static JOINING: LazyLock<Vec<String>> = LazyLock::new(|| stems(JOINING_WORDS));
+
+/// The message for a phone field with words that are not a label.
+const NOT_A_LABEL: &str = "it may hold only numbers (digits, spaces, `-`, brackets, a leading `+88`), labels such as `ফোন:`, `মোবাইল` or `হটলাইন`, a note in brackets, and `,` `/` `;` `ও` between numbers";
+
+/// Reads one Bangladeshi phone number: a phone field that holds exactly one. Bengali digits
+/// count as digits; spaces, `-`, `.`, brackets, a leading `+88`/`৮৮` and a label (`ফোন:`,
+/// `হটলাইন`, `(অফিস)`) are set aside.
 pub fn parse_phone(text: &str) -> Result<Phone, PhoneError> {
-    let mut digits = String::with_capacity(text.len());
-    let mut plus = false;
-    for (i, c) in text.trim().chars().enumerate() {
-        match c {
-            ' ' | '-' | '\u{a0}' => {}
-            '+' if i == 0 => plus = true,
-            _ => match digit_value(c) {
-                Some(d) => digits.push(char::from_digit(d, 10).unwrap_or('0')),
-                None => {
-                    return Err(PhoneError(
-                        "it may hold only digits, spaces, `-` and a leading `+88`",
-                    ));
+    let mut phones = parse_phones(text)?;
+    match phones.len() {
+        1 => Ok(phones.remove(0)),
+        _ => Err(PhoneError("it holds more than one number")),
+    }
+}
+
+/// Reads a phone field: one or more numbers, each with an optional label, separated by `,`,
+/// `/`, `;`, `ও` or spaces. Each number must be a number of Bangladesh's numbering plan: a
+/// mobile, a land line of any area code, IP telephony or a hotline (short code).
+pub fn parse_phones(text: &str) -> Result<Vec<Phone>, PhoneError> {
+    let parts = split_numbers(text);
+    if !parts.iter().any(|p| p.is_number) {
+        return Err(PhoneError("it has no digits"));
+    }
+    let mut phones = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        if !part.is_number {
+            let introduces = parts.get(i + 1).is_some_and(|p| p.is_number);
+            if !is_label(part.text, introduces) {
+                return Err(PhoneError(NOT_A_LABEL));
+            }
+            continue;
+        }
+        match number(part.text) {
+            Ok(p) => phones.push(p),
+            Err(e) => {
+                let several: Option<Vec<Phone>> = part
+                    .text
+                    .split_whitespace()
+                    .map(|w| number(w).ok())
+                    .collect();
+                match several {
+                    Some(list) if list.len() > 1 => phones.extend(list),
+                    _ => return Err(e),
                 }
-            },
+            }
         }
     }
+    Ok(phones)
+}
+
+/// A piece of a phone field: a number (digits and the separators numbers are written with), or
+/// the text between numbers.
+struct Part<'a> {
+    text: &'a str,
+    is_number: bool,
+}
+
+/// Splits a phone field into numbers and the text around them. A number starts at a digit (or a
+/// `+` before one) and ends at a digit.
+fn split_numbers(text: &str) -> Vec<Part<'_>> {
+    let in_number = |c: char| {
+        digit_value(c).is_some() || matches!(c, ' ' | '-' | '–' | '.' | '(' | ')' | '\u{a0}')
+    };
+    let char_at = |i: usize| text[i..].chars().next();
+    let mut parts = Vec::new();
+    let (mut text_start, mut i) = (0, 0);
+    while let Some(c) = char_at(i) {
+        let after = i + c.len_utf8();
+        let starts = digit_value(c).is_some()
+            || (c == '+' && char_at(after).is_some_and(|n| digit_value(n).is_some()));
+        if !starts {
+            i = after;
+            continue;
+        }
+        let (mut j, mut end) = (after, after);
+        while let Some(n) = char_at(j).filter(|&n| in_number(n)) {
+            j += n.len_utf8();
+            if digit_value(n).is_some() {
+                end = j;
+            }
+        }
+        if text_start < i {
+            parts.push(Part {
+                text: &text[text_start..i],
+                is_number: false,
+            });
+        }
+        parts.push(Part {
+            text: &text[i..end],
+            is_number: true,
+        });
+        (text_start, i) = (end, end);
+    }
+    if text_start < text.len() {
+        parts.push(Part {
+            text: &text[text_start..],
+            is_number: false,
+        });
+    }
+    parts
+}
+
+/// Whether the text around numbers is a label: label words, list separators and joining words,
+/// and notes in brackets. Text that introduces a number with `:` (`দুদক হটলাইন: ১০৬`) may name it
+/// in any words.
+fn is_label(text: &str, introduces: bool) -> bool {
+    let outside = outside_brackets(&fold(text));
+    let punctuation_ok = outside.chars().all(|c| {
+        is_letter(c)
+            || c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '-' | '–' | '.' | '=' | '#' | ',' | '/' | ';' | '।' | '،' | '+'
+            )
+    });
+    let named = introduces && {
+        let t = outside.trim_end();
+        t.ends_with(':') || t.ends_with('ঃ')
+    };
+    let words_ok = outside
+        .split(|c: char| !is_letter(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| LABELS.iter().chain(JOINING.iter()).any(|l| l == w));
+    punctuation_ok && (words_ok || named)
+}
+
+/// Reads one number as written (`+৮৮০ ২ ২২৩৩৮২৮৬১`, `(০৫৮১)৬১৩৪৩`).
+fn number(written: &str) -> Result<Phone, PhoneError> {
+    let plus = written.starts_with('+');
+    let digits: String = written
+        .chars()
+        .filter_map(digit_value)
+        .filter_map(|d| char::from_digit(d, 10))
+        .collect();
     let national = match digits.strip_prefix("88") {
-        Some(rest) if rest.starts_with('0') => rest,
-        _ if plus => return Err(PhoneError("an international number must start with +88 0")),
-        _ => digits.as_str(),
+        Some(rest) if rest.starts_with('0') => rest.to_string(),
+        _ if plus => return Err(PhoneError("an international number must start with +880")),
+        _ => digits,
+    };
+    classify(national, written)
+}
+
+/// The kind of a national number, or why it is none. `written` is the number as the charter
+/// wrote it, for the land line written without its leading 0.
+fn classify(national: String, written: &str) -> Result<Phone, PhoneError> {
+    let ok = |kind| {
+        Ok(Phone {
+            kind,
+            national: national.clone(),
+        })
     };
     if national.is_empty() {
         return Err(PhoneError("it has no digits"));
@@ -74,31 +276,38 @@ pub fn parse_phone(text: &str) -> Result<Phone, PhoneError> {
                 "a mobile number is 01, then 3–9, then 8 digits (11 digits in all)",
             ));
         }
-        return Ok(Phone {
-            kind: PhoneKind::Mobile,
-            national: national.to_string(),
-        });
+        return ok(PhoneKind::Mobile);
     }
-    let area_ok =
-        national.starts_with('0') && national[1..].starts_with(|c: char| ('2'..='9').contains(&c));
-    if !area_ok || !(9..=10).contains(&national.len()) {
+    if national.starts_with("096") && national.len() == 11 {
+        return ok(PhoneKind::IpTelephony);
+    }
+    if !national.starts_with('0') {
+        if (3..=5).contains(&national.len()) {
+            return ok(PhoneKind::ShortCode);
+        }
+        // "৫৮২-৯৫৬১৫৫": an area code and a number, written without the leading 0.
+        let area = written
+            .split(|c: char| digit_value(c).is_none())
+            .find(|p| !p.is_empty())
+            .map_or(0, |p| p.chars().count());
+        let with_zero = format!("0{national}");
+        if (2..=4).contains(&area) && area < national.len() && (9..=11).contains(&with_zero.len()) {
+            return Ok(Phone {
+                kind: PhoneKind::Landline,
+                national: with_zero,
+            });
+        }
         return Err(PhoneError(
-            "a land line is 0, then an area code starting 2–9, 9 or 10 digits in all; a mobile number is 01, then 3–9, then 8 digits",
+            "a land line starts with 0 and its area code (০২, ০৩১, ০৫৮১, …); a hotline or short code has 3 to 5 digits",
         ));
     }
-    Ok(Phone {
-        kind: PhoneKind::Landline,
-        national: national.to_string(),
-    })
-}
-
-/// Reads a phone field, which may list several numbers separated by `,`, `/` or `;`.
-pub fn parse_phones(text: &str) -> Result<Vec<Phone>, PhoneError> {
-    text.split([',', '/', ';', '،'])
-        .map(str::trim)
-        .filter(|part| !part.is_empty() || text.trim().is_empty())
-        .map(parse_phone)
-        .collect()
+    let area_ok = national[1..].starts_with(|c: char| ('2'..='9').contains(&c));
+    if !area_ok || !(9..=11).contains(&national.len()) {
+        return Err(PhoneError(
+            "a land line is 0, then an area code starting 2–9, 9 to 11 digits in all; a mobile number is 01, then 3–9, then 8 digits",
+        ));
+    }
+    ok(PhoneKind::Landline)
 }
 
 /// Whether `text` is an email address of the shape `local@domain.tld`.
@@ -159,7 +368,7 @@ mod tests {
     fn phone_mobile_numbers() {
         let p = parse_phone("০১৮২৫৭০৬১৩৮").unwrap();
         assert_eq!(p.kind, PhoneKind::Mobile);
-        assert_eq!(p.international(), "+8801825706138");
+        assert_eq!(p.international().as_deref(), Some("+8801825706138"));
         assert_eq!(parse_phone("০১৭৩০৩৩১০৭২").unwrap().national, "01730331072");
         assert_eq!(
             parse_phone("+88 01825-706138").unwrap().national,
@@ -201,11 +410,58 @@ mod tests {
             "a land line starts with 0"
         );
         assert!(parse_phone("০২৯৫৫").is_err(), "too short");
-        assert!(parse_phone("০২৯৫৫৬৬৭৭১২৩").is_err(), "too long");
+        assert!(parse_phone("০২৯৫৫৬৬৭৭১২৩৪").is_err(), "too long");
+    }
+
+    #[test]
+    fn phones_as_offices_write_them() {
+        let national = |t: &str| parse_phone(t).map(|p| (p.kind, p.national));
+        use PhoneKind::*;
+        for (text, kind, digits) in [
+            ("02-223382861", Landline, "02223382861"),
+            ("০২-২২৩৩৮২৮৬১", Landline, "02223382861"),
+            ("+880-2-223382861", Landline, "02223382861"),
+            ("+৮৮০ ২ ২২৩৩৮২৮৬১", Landline, "02223382861"),
+            ("(02) 223382861", Landline, "02223382861"),
+            ("02 55667788", Landline, "0255667788"),
+            ("০২-৯৫৫৬৬৭৭", Landline, "029556677"),
+            ("০৩১-৬৫৯১৬৯", Landline, "031659169"),
+            ("ফোনঃ(০৫৮১)৬১৩৪৩", Landline, "058161343"),
+            ("ফোন-০৭৮১-৫২২৫৭", Landline, "078152257"),
+            ("টেলিফোন-৫৮২-৯৫৬১৫৫", Landline, "0582956155"),
+            ("০৯৬১২-৩৪৫৬৭৮", IpTelephony, "09612345678"),
+            ("১৬২৬৩", ShortCode, "16263"),
+            ("৩৩৩", ShortCode, "333"),
+            ("হটলাইন: ৯৯৯", ShortCode, "999"),
+            ("জাতীয় জরুরি সেবা ৯৯৯", ShortCode, "999"),
+            ("মোবাইল নং- ০১৭৫১-২২৪৮০৫", Mobile, "01751224805"),
+            ("মোবা: ০১৭১১-২৮৮২৮৪", Mobile, "01711288284"),
+            ("01917018595 (অফিস)", Mobile, "01917018595"),
+            ("Tel: 02-9514141", Landline, "029514141"),
+        ] {
+            assert_eq!(national(text), Ok((kind, digits.to_string())), "{text}");
+        }
+        assert_eq!(parse_phone("১৬২৬৩").unwrap().international(), None);
+        for bad in [
+            "01825706138x",
+            "ঢাকা-১২০৭",
+            "যোগাযোগ করুন",
+            "৯৫৫৬৬৭৭",
+            "১২",
+            "০১৭১১-xxxxxx",
+        ] {
+            assert!(parse_phone(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
     fn phone_lists() {
+        assert_eq!(
+            parse_phones("০১৭১১-১১১১১১ ০১৮১৯-২২২২২২").unwrap().len(),
+            2,
+            "two numbers with a space between"
+        );
+        assert_eq!(parse_phones("০১৭১১১১১১১১ ও ০২-৯৫৫৬৬৭৭").unwrap().len(), 2);
         assert_eq!(parse_phones("০১৮২৫৭০৬১৩৮, ০২-৯৫৫৬৬৭৭").unwrap().len(), 2);
         assert!(parse_phones("০১৮২৫৭০৬১৩৮, ০২").is_err());
         assert!(parse_phones("").is_err());

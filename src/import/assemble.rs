@@ -553,8 +553,10 @@ impl Walk<'_> {
             } else if office.email.is_none() && bangla::is_email(value) {
                 office.email = Some(value.to_string());
             } else if office.phone.is_none()
-                && bangla::parse_phones(value).is_ok()
-                && value.chars().any(|c| bangla::digit_value(c).is_some())
+                // A short code alone could be a year or a post code in a heading line.
+                && bangla::parse_phones(value).is_ok_and(|phones| {
+                    phones.iter().all(|p| p.kind != bangla::PhoneKind::ShortCode)
+                })
             {
                 office.phone = Some(value.to_string());
             } else {

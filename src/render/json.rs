@@ -52,7 +52,9 @@ struct PhoneJson {
 struct NumberJson {
     kind: bangla::PhoneKind,
     national: String,
-    international: String,
+    /// `+880…`; a short code has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    international: Option<String>,
 }
 
 #[derive(Serialize)]
