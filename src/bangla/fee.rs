@@ -305,10 +305,16 @@ pub fn parse_fee(text: &str) -> Fee {
     }
 }
 
-/// `text` after a bracketed aside at its start: `(একশত) টাকা` → `টাকা`.
+/// `text` after a bracketed aside at its start: `(একশত) টাকা` → `টাকা`. Only a short aside (an
+/// amount in words) is looked for, so that reading a fee stays linear in its length.
 fn skip_brackets(text: &str) -> &str {
-    match text.strip_prefix('(').and_then(|rest| rest.split_once(')')) {
-        Some((_, rest)) => rest.trim_start(),
+    const ASIDE: usize = 120;
+    let Some(rest) = text.strip_prefix('(') else {
+        return text;
+    };
+    let window = &rest.as_bytes()[..rest.len().min(ASIDE)];
+    match window.iter().position(|&b| b == b')') {
+        Some(close) => rest[close + 1..].trim_start(),
         None => text,
     }
 }
