@@ -146,6 +146,8 @@ const REAL_PHONES: &[&str] = &[
     "অফিস: ০২-৯৫১৪১৪১ মোবাইল: ০১৭১১-২৮৮২৮৪",
     "০১৭১১২৮৮২৮৪ ও ০২-৯৫১৪১৪১",
     "Tel: +880-2-9514141",
+    "জেনারেল ম্যানেজার টেলিফোন-০৫৮১-৬১৮৮৮",
+    "মোবাইল (ডিজিএম) ০১৯৭৪১০০০৩১",
 ];
 
 /// Phone fields that hold no number, or one that cannot be dialled.
@@ -156,6 +158,7 @@ const NOT_PHONES: &[&str] = &[
     "০১৭১১-xxxxxx",
     "01825706138x",
     "ঢাকা-১২০৭",
+    "উপজেলা কোড-৮৫৭৩",
 ];
 
 /// The hand-keyed values of the corpus that commit to nothing: the answer key keeps what the

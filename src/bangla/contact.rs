@@ -218,8 +218,8 @@ fn split_numbers(text: &str) -> Vec<Part<'_>> {
 }
 
 /// Whether the text around numbers is a label: label words, list separators and joining words,
-/// and notes in brackets. Text that introduces a number with `:` (`দুদক হটলাইন: ১০৬`) may name it
-/// in any words.
+/// and notes in brackets. Text that introduces a number with `:` or a label word
+/// (`দুদক হটলাইন: ১০৬`, `জেনারেল ম্যানেজার টেলিফোন-০৫৮১-৬১৮৮৮`) may name it in any words.
 fn is_label(text: &str, introduces: bool) -> bool {
     let outside = outside_brackets(&fold(text));
     let punctuation_ok = outside.chars().all(|c| {
@@ -230,15 +230,17 @@ fn is_label(text: &str, introduces: bool) -> bool {
                 ':' | '-' | '–' | '.' | '=' | '#' | ',' | '/' | ';' | '।' | '،' | '+'
             )
     });
+    let is_label_word = |w: &str| LABELS.iter().chain(JOINING.iter()).any(|l| l == w);
+    let mut words = outside
+        .split(|c: char| !is_letter(c))
+        .filter(|w| !w.is_empty());
+    // "দুদক হটলাইন: ১০৬", "অভিযোগ কেন্দ্রের মোবাইল-০১৯৭৪-১০০৩৩২": words that name the number,
+    // ending in `:` or in a label word.
     let named = introduces && {
         let t = outside.trim_end();
-        t.ends_with(':') || t.ends_with('ঃ')
+        t.ends_with(':') || t.ends_with('ঃ') || words.clone().next_back().is_some_and(is_label_word)
     };
-    let words_ok = outside
-        .split(|c: char| !is_letter(c))
-        .filter(|w| !w.is_empty())
-        .all(|w| LABELS.iter().chain(JOINING.iter()).any(|l| l == w));
-    punctuation_ok && (words_ok || named)
+    punctuation_ok && (named || words.all(is_label_word))
 }
 
 /// Reads one number as written (`+৮৮০ ২ ২২৩৩৮২৮৬১`, `(০৫৮১)৬১৩৪৩`).
@@ -438,6 +440,9 @@ mod tests {
             ("মোবা: ০১৭১১-২৮৮২৮৪", Mobile, "01711288284"),
             ("01917018595 (অফিস)", Mobile, "01917018595"),
             ("Tel: 02-9514141", Landline, "029514141"),
+            ("অভিযোগ কেন্দ্রের মোবাইল-০১৯৭৪-১০০৩৩২", Mobile, "01974100332"),
+            ("মোবাইল (ডিজিএম) ০১৯৭৪১০০০৩১", Mobile, "01974100031"),
+            ("+৮৮০ ৪৬৫-২৫৬৩০৮", Landline, "0465256308"),
         ] {
             assert_eq!(national(text), Ok((kind, digits.to_string())), "{text}");
         }
@@ -445,6 +450,7 @@ mod tests {
         for bad in [
             "01825706138x",
             "ঢাকা-১২০৭",
+            "উপজেলা কোড-৮৫৭৩",
             "যোগাযোগ করুন",
             "৯৫৫৬৬৭৭",
             "১২",

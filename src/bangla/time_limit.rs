@@ -338,6 +338,10 @@ const SCHEDULE_PHRASES: &[&str] = &[
     "অর্থ বছর",
     "সারা বছর",
     "বছরের যে",
+    "বছরে একবার",
+    "মাসে একবার",
+    "সপ্তাহে একবার",
+    "দিনে একবার",
     "each year",
     "each month",
     "year round",
@@ -1046,6 +1050,7 @@ mod tests {
             "মে মাসে",
             "১লা বৈশাখ",
             "every Saturday",
+            "বছরে একবার",
         ] {
             assert_eq!(kind(text), TimeKind::Schedule, "{text}");
         }
