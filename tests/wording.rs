@@ -76,6 +76,8 @@ const REAL_FEES: &[&str] = &[
     "কোন ফি লাগবে না",
     "সরকারী মূল্য।",
     "গেজেট অনুযায়ী",
+    "Taka 100",
+    "Government fee",
     "কিউসেক ভেদে ভাড়া ৩০০০/- থেকে ২০,০০০/-",
     "প্রতি বছরের জন্য ৫ টাকা হারে",
 ];
@@ -108,10 +110,18 @@ const REAL_TIME_LIMITS: &[&str] = &[
     "সেবা কেন্দ্রে যাবার পরপরই",
     "শহরের অভ্যন্তরে পরের দিন",
     "Within 3 (three) days after receipt.",
+    "তৎক্ষণাৎ",
+    "আধা ঘন্টা",
+    "১০ মিঃ",
+    "বছরে একবার",
+    "During office hours",
 ];
 
 /// Time limits that commit to nothing, or only to a condition.
 const EMPTY_TIME_LIMITS: &[&str] = &[
+    "যথাসময়ে",
+    "প্রয়োজন অনুযায়ী",
+    "As soon as possible",
     "শুনানী সাপেক্ষে",
     "বরাদ্দ প্রাপ্তি সাপেক্ষে",
     "নীতিমালা অনুযায়ী",
@@ -148,6 +158,9 @@ const REAL_PHONES: &[&str] = &[
     "Tel: +880-2-9514141",
     "জেনারেল ম্যানেজার টেলিফোন-০৫৮১-৬১৮৮৮",
     "মোবাইল (ডিজিএম) ০১৯৭৪১০০০৩১",
+    "০২-৯৫১৪১৪১-২",
+    "০০৮৮০১৭১১১২৩৪৫৬",
+    "Phone: +88-02-9556677, Fax: +88-02-9556678",
 ];
 
 /// Phone fields that hold no number, or one that cannot be dialled.

@@ -245,13 +245,27 @@ fn is_label(text: &str, introduces: bool) -> bool {
 
 /// Reads one number as written (`+৮৮০ ২ ২২৩৩৮২৮৬১`, `(০৫৮১)৬১৩৪৩`).
 fn number(written: &str) -> Result<Phone, PhoneError> {
+    // "০২-৯৫৫৬৬৭৭-৮": a number and the last digits of its other lines (a hunting group).
+    if let Some((number, lines)) = written.rsplit_once(['-', '–'])
+        && (1..=2).contains(&lines.chars().count())
+        && lines.chars().all(|c| digit_value(c).is_some())
+        && let Ok(phone) = number_as_written(number.trim_end())
+    {
+        return Ok(phone);
+    }
+    number_as_written(written)
+}
+
+/// One number exactly as written: a leading `+88`, `88` or `0088` is set aside.
+fn number_as_written(written: &str) -> Result<Phone, PhoneError> {
     let plus = written.starts_with('+');
     let digits: String = written
         .chars()
         .filter_map(digit_value)
         .filter_map(|d| char::from_digit(d, 10))
         .collect();
-    let national = match digits.strip_prefix("88") {
+    let international = digits.strip_prefix("00").unwrap_or(&digits);
+    let national = match international.strip_prefix("88") {
         Some(rest) if rest.starts_with('0') => rest.to_string(),
         _ if plus => return Err(PhoneError("an international number must start with +880")),
         _ => digits,
@@ -443,6 +457,8 @@ mod tests {
             ("অভিযোগ কেন্দ্রের মোবাইল-০১৯৭৪-১০০৩৩২", Mobile, "01974100332"),
             ("মোবাইল (ডিজিএম) ০১৯৭৪১০০০৩১", Mobile, "01974100031"),
             ("+৮৮০ ৪৬৫-২৫৬৩০৮", Landline, "0465256308"),
+            ("০২-৯৫৫৬৬৭৭-৮", Landline, "029556677"),
+            ("০০৮৮০১৭১১১২৩৪৫৬", Mobile, "01711123456"),
         ] {
             assert_eq!(national(text), Ok((kind, digits.to_string())), "{text}");
         }

@@ -98,6 +98,7 @@ const TAKA_BEFORE: &[&str] = &[
     "tk.",
     "tk",
     "bdt",
+    "taka",
     "টাকা",
     "টাঃ",
     "ফি",
@@ -202,6 +203,10 @@ const RULE_WORDS: &[&str] = &[
     "according to",
     "prescribed",
     "government rate",
+    "government fee",
+    "govt. fee",
+    "govt fee",
+    "fixed by",
     "tariff",
     "tender",
 ];
@@ -454,6 +459,7 @@ mod tests {
             ("মূল্যঃ ১০০", "100"),
             ("৫০০ টাকা মাত্র", "500"),
             ("2০ টাকা", "20"),
+            ("Taka 100", "100"),
             ("সেলামী ১ টা (ডিসিআর)", "1"),
             ("২৫ পয়সা (কপি সরবরাহ)", "0.25"),
         ] {

@@ -147,6 +147,7 @@ const UNITS: &[(&str, TimeUnit)] = &[
     ("ghaṇṭā", TimeUnit::Hours),
     ("ghanta", TimeUnit::Hours),
     ("মিনিট", TimeUnit::Minutes),
+    ("মিঃ", TimeUnit::Minutes),
     ("minute", TimeUnit::Minutes),
     ("min", TimeUnit::Minutes),
     ("বছর", TimeUnit::Years),
@@ -160,6 +161,8 @@ const UNITS: &[(&str, TimeUnit)] = &[
 const IMMEDIATE: &[&str] = &[
     "তাৎক্ষণিক",
     "তাৎক্ষণাৎ",
+    "তৎক্ষণাৎ",
+    "সেদিনই",
     "সাথে সাথে",
     "সাথেসাথে",
     "পরপরই",
@@ -207,6 +210,8 @@ const IMMEDIATE: &[&str] = &[
     "on demand",
     "on the spot",
     "any time",
+    "always",
+    "round the clock",
     "anytime",
     "office hour",
     "office time",
@@ -216,16 +221,24 @@ const IMMEDIATE: &[&str] = &[
 /// Words that end a moment: `পরিদর্শন কালে`, `অফিস চলাকালীন`.
 const DURING: &[&str] = &["কালে", "কালীন"];
 
-/// Phrases that are one day: `পরের দিন`.
-const NEXT_DAY: &[(&str, TimeUnit)] = &[
-    ("পরের দিন", TimeUnit::Days),
-    ("পরদিন", TimeUnit::Days),
-    ("পরবর্তী দিন", TimeUnit::Days),
-    ("পরবর্তী কার্যদিবস", TimeUnit::WorkingDays),
-    ("পরবর্তী কর্মদিবস", TimeUnit::WorkingDays),
-    ("next day", TimeUnit::Days),
-    ("next working day", TimeUnit::WorkingDays),
-    ("following day", TimeUnit::Days),
+/// Phrases that are a span without a digit: `পরের দিন` (one day), `আধা ঘণ্টা` (30 minutes).
+const FIXED_SPANS: &[(&str, u64, TimeUnit)] = &[
+    ("পরের দিন", 1, TimeUnit::Days),
+    ("পরদিন", 1, TimeUnit::Days),
+    ("পরবর্তী দিন", 1, TimeUnit::Days),
+    ("পরবর্তী কার্যদিবস", 1, TimeUnit::WorkingDays),
+    ("পরবর্তী কর্মদিবস", 1, TimeUnit::WorkingDays),
+    ("আধা ঘণ্টা", 30, TimeUnit::Minutes),
+    ("আধ ঘণ্টা", 30, TimeUnit::Minutes),
+    ("আধাঘণ্টা", 30, TimeUnit::Minutes),
+    ("দেড় ঘণ্টা", 90, TimeUnit::Minutes),
+    ("আড়াই ঘণ্টা", 150, TimeUnit::Minutes),
+    ("দেড় মাস", 45, TimeUnit::Days),
+    ("next day", 1, TimeUnit::Days),
+    ("next working day", 1, TimeUnit::WorkingDays),
+    ("following day", 1, TimeUnit::Days),
+    ("half an hour", 30, TimeUnit::Minutes),
+    ("half hour", 30, TimeUnit::Minutes),
 ];
 
 /// Words after a number that make it a time of day (`৯টা`, `০২.৩০ ঘটিকা`, `9:00am`).
@@ -428,7 +441,7 @@ struct Lists {
     upon: String,
     time: [String; 2],
     genitive: String,
-    next_day: PhraseSet<TimeUnit>,
+    fixed_spans: PhraseSet<(u64, TimeUnit)>,
     clock_after: Vec<String>,
     day_parts: PhraseSet<()>,
     schedule: PhraseSet<()>,
@@ -450,7 +463,7 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     upon: fold("মাত্র"),
     time: [fold("সময়"), fold("সময়ে")],
     genitive: fold("ের"),
-    next_day: PhraseSet::new(NEXT_DAY.iter().copied()),
+    fixed_spans: PhraseSet::new(FIXED_SPANS.iter().map(|&(p, n, u)| (p, (n, u)))),
     clock_after: stems(CLOCK_AFTER),
     day_parts: PhraseSet::new(DAY_PARTS.iter().map(|&p| (p, ()))),
     schedule: PhraseSet::new(SCHEDULE.iter().chain(SCHEDULE_PHRASES).map(|&p| (p, ()))),
@@ -589,17 +602,17 @@ fn read(text: &str, with_immediate: bool) -> TimeLimit {
 }
 
 /// Every number followed by a unit (a range "২ থেকে ৩ দিন" or "১-৭ দিন" reads as its end), and
-/// the one-day phrases; with the first unit read through a slip.
+/// the spans written without a number (`পরের দিন`); with the first unit read through a slip.
 fn durations(r: &Reader, lists: &Lists, text: &str) -> (Vec<(usize, Duration)>, Option<UnitSlip>) {
     let mut found: Vec<(usize, Duration)> = Vec::new();
     let mut slip = None;
     let mut i = 0;
     while i < r.toks.len() {
-        if let Some((p, unit)) = r.at(i, &lists.next_day) {
+        if let Some((p, (value, unit))) = r.at(i, &lists.fixed_spans) {
             found.push((
                 i + p.len(),
                 Duration {
-                    value: 1,
+                    value: *value,
                     unit: *unit,
                 },
             ));
@@ -989,6 +1002,15 @@ mod tests {
             limit(false, Some((1, Days)))
         );
         assert_eq!(parse_time_limit("তাতক্ষনিক"), limit(true, None));
+        assert_eq!(parse_time_limit("তৎক্ষণাৎ"), limit(true, None));
+        assert_eq!(
+            parse_time_limit("আধা ঘন্টা"),
+            limit(false, Some((30, Minutes)))
+        );
+        assert_eq!(
+            parse_time_limit("১ ঘন্টা ৩৫ মিঃ"),
+            limit(false, Some((95, Minutes)))
+        );
         assert_eq!(
             parse_time_limit("তাৎক্ষনিক /২ দিন"),
             limit(true, Some((2, Days)))
