@@ -123,7 +123,8 @@ pub struct Office {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(regex(pattern = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"))]
     pub email: Option<String>,
-    /// A Bangladeshi phone number, Bengali or Latin digits.
+    /// Bangladeshi phone numbers (mobile, land line, IP telephony or a hotline of 3 to 5 digits),
+    /// Bengali or Latin digits, each with an optional label (`ফোন:`, `হটলাইন`, `(অফিস)`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
 }
@@ -146,7 +147,8 @@ pub struct Officer {
     /// Room number or place in the office.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub room: Option<Text>,
-    /// A Bangladeshi phone number, Bengali or Latin digits.
+    /// Bangladeshi phone numbers (mobile, land line, IP telephony or a hotline of 3 to 5 digits),
+    /// Bengali or Latin digits, each with an optional label (`ফোন:`, `হটলাইন`, `(অফিস)`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// `local@domain.tld`.
