@@ -360,6 +360,35 @@ const SCHEDULE_PHRASES: &[&str] = &[
     "year round",
 ];
 
+/// Words that make the unit after them one of a series: `প্রথম সপ্তাহ`, `শেষ দিন`.
+const ORDINAL_WORDS: &[&str] = &[
+    "প্রথম",
+    "দ্বিতীয়",
+    "তৃতীয়",
+    "চতুর্থ",
+    "শেষ",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "last",
+];
+/// Endings written after a number to make it ordinal: `১ম`, `৩য়`, `৪র্থ`, `১লা`, `1st`.
+const ORDINAL_ENDINGS: &[&str] = &[
+    "ম",
+    "য়",
+    "র্থ",
+    "ষ্ঠ",
+    "লা",
+    "রা",
+    "শে",
+    "ই",
+    "st",
+    "nd",
+    "rd",
+    "th",
+];
+
 /// Stems that make a time limit depend on a condition: `সাপেক্ষে`, `অনুযায়ী`, `মোতাবেক`.
 const CONDITIONS: &[&str] = &[
     "সাপেক্ষ",
@@ -446,6 +475,8 @@ struct Lists {
     day_parts: PhraseSet<()>,
     schedule: PhraseSet<()>,
     schedule_exact: PhraseSet<()>,
+    ordinal_words: Vec<String>,
+    ordinal_endings: Vec<String>,
     conditions: StemSet,
     /// Number words, exact.
     number_words: FxHashMap<String, u64>,
@@ -468,6 +499,8 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
     day_parts: PhraseSet::new(DAY_PARTS.iter().map(|&p| (p, ()))),
     schedule: PhraseSet::new(SCHEDULE.iter().chain(SCHEDULE_PHRASES).map(|&p| (p, ()))),
     schedule_exact: PhraseSet::new(SCHEDULE_EXACT.iter().map(|&p| (p, ()))),
+    ordinal_words: stems(ORDINAL_WORDS),
+    ordinal_endings: stems(ORDINAL_ENDINGS),
     conditions: StemSet::new(CONDITIONS),
     number_words: NUMBER_WORDS.iter().map(|&(w, n)| (fold(w), n)).collect(),
     number_prefixes: PhraseSet::new(NUMBER_WORDS.iter().copied()),
@@ -748,7 +781,22 @@ fn is_immediate(r: &Reader, lists: &Lists) -> bool {
 
 /// Whether the wording names a date, a month, a season or a recurring day.
 fn is_schedule(r: &Reader, lists: &Lists) -> bool {
-    r.any_phrase(&lists.schedule, false) || r.any_phrase(&lists.schedule_exact, true)
+    r.any_phrase(&lists.schedule, false)
+        || r.any_phrase(&lists.schedule_exact, true)
+        || (0..r.toks.len()).any(|i| is_nth_unit(r, lists, i))
+}
+
+/// Whether an ordinal and a unit start at token `i`: the first week, the 3rd day (`প্রথম সপ্তাহ`,
+/// `১ম সপ্তাহ`, `মাসের শেষ দিন`).
+fn is_nth_unit(r: &Reader, lists: &Lists, i: usize) -> bool {
+    let unit_at = |k: usize| r.at(k, &lists.units).is_some();
+    let ordinal_word = r
+        .word(i)
+        .is_some_and(|w| lists.ordinal_words.iter().any(|o| o == w));
+    let numbered = matches!(r.toks[i], Tok::Number(_))
+        && r.word(i + 1)
+            .is_some_and(|w| lists.ordinal_endings.iter().any(|o| o == w));
+    (ordinal_word && unit_at(i + 1)) || (numbered && unit_at(i + 2))
 }
 
 /// Adds up compound durations (`১ ঘন্টা ৩৫ মিনিট`) and keeps the longest of alternatives.
@@ -1073,6 +1121,11 @@ mod tests {
             "১লা বৈশাখ",
             "every Saturday",
             "বছরে একবার",
+            "জুন মাসের ১ম সপ্তাহ",
+            "প্রতি মাসের শেষ কার্যদিবস",
+            "বছরের প্রথম সপ্তাহে",
+            "৩য় সপ্তাহে",
+            "শেষ কার্যদিবস",
         ] {
             assert_eq!(kind(text), TimeKind::Schedule, "{text}");
         }
