@@ -25,5 +25,4 @@ pub use fee::{Fee, Taka, parse_fee};
 pub use time_limit::{
     Duration, TimeKind, TimeLimit, TimeUnit, UnitSlip, parse_time_limit, time_limit_kind,
 };
-pub use wording::fold;
 pub use words::{is_letter, may_have_variants, spelling_key, words};
