@@ -188,9 +188,7 @@ const RULE_WORDS: &[&str] = &[
     "ভেদে",
     "অনুপাতে",
     "সরকারি ফি",
-    "সরকারী ফি",
     "সরকারি মূল্য",
-    "সরকারী মূল্য",
     "সরকারি রেট",
     "বাজার দর",
     "বাজার মূল্য",
@@ -245,6 +243,14 @@ pub fn parse_fee(text: &str) -> Fee {
     let folded = fold(text);
     let text = folded.as_str();
     let nums = numbers(text);
+    // An itemised fee with a total: the total is the amount.
+    if let Some(pos) = lists.total.iter().find_map(|t| text.find(t.as_str()))
+        && let Some(total) = nums.iter().find(|n| n.start > pos)
+    {
+        return Fee::Amount {
+            taka: Taka::from_f64(total.value),
+        };
+    }
     let is_taka = |n: &Number| {
         let after = skip_brackets(text[n.end..].trim_start());
         let before = text[..n.start].trim_end();
@@ -278,13 +284,6 @@ pub fn parse_fee(text: &str) -> Fee {
                 amounts.push(Taka::from_f64(n.value));
             }
         }
-    }
-    if let Some(pos) = lists.total.iter().find_map(|t| text.find(t.as_str()))
-        && let Some(total) = nums.iter().find(|n| n.start > pos)
-    {
-        return Fee::Amount {
-            taka: Taka::from_f64(total.value),
-        };
     }
     if amounts.is_empty() && is_bare_amount(text, &nums, lists) {
         amounts = nums.iter().map(|n| Taka::from_f64(n.value)).collect();

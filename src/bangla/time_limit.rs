@@ -101,17 +101,6 @@ pub struct TimeLimit {
     pub unit_slip: Option<UnitSlip>,
 }
 
-impl TimeLimit {
-    /// Whether the wording commits to a time: a span, a moment or a schedule. A condition alone,
-    /// or no time at all, does not.
-    pub fn is_stated(&self) -> bool {
-        matches!(
-            self.kind,
-            TimeKind::Span | TimeKind::Immediate | TimeKind::Schedule
-        )
-    }
-}
-
 /// Unit words, each a phrase whose last word may carry a suffix (`কার্যদিবসের`), with its usual
 /// spelling for the slip message. Folded spellings (`কার্য্যদিবস`, `ঘণ্টা`) match too.
 const UNITS: &[(&str, TimeUnit)] = &[
@@ -512,37 +501,26 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
         .collect(),
 });
 
-/// A time-limit token: a [`Token`], with number words read as numbers and a number word glued
-/// to its unit (`তিনমাস`) split in two.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tok<'a> {
-    Number(u64),
-    Word(&'a str),
-    Open,
-    Close,
-}
-
-/// Reads the tokens of a time limit.
-fn time_tokens<'a>(tokens: &'a Tokens, lists: &Lists) -> Vec<Tok<'a>> {
+/// Reads the tokens of a time limit: number words become numbers, and a number word glued to its
+/// unit (`তিনমাস`) is split in two.
+fn time_tokens<'a>(tokens: &'a Tokens, lists: &Lists) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(tokens.len());
     for i in 0..tokens.len() {
         match tokens.get(i) {
-            Some(Token::Number(n)) => out.push(Tok::Number(n)),
-            Some(Token::Open) => out.push(Tok::Open),
-            Some(Token::Close) => out.push(Tok::Close),
             Some(Token::Word(w)) => {
                 if let Some(&n) = lists.number_words.get(w) {
-                    out.push(Tok::Number(n));
+                    out.push(Token::Number(n));
                     continue;
                 }
                 match glued_number(w, lists) {
                     Some((n, rest)) => {
-                        out.push(Tok::Number(n));
-                        out.push(Tok::Word(rest));
+                        out.push(Token::Number(n));
+                        out.push(Token::Word(rest));
                     }
-                    None => out.push(Tok::Word(w)),
+                    None => out.push(Token::Word(w)),
                 }
             }
+            Some(other) => out.push(other),
             None => {}
         }
     }
@@ -567,13 +545,13 @@ fn glued_number<'a>(w: &'a str, lists: &Lists) -> Option<(u64, &'a str)> {
 
 /// The tokens of a time limit, with phrase matching.
 struct Reader<'a> {
-    toks: Vec<Tok<'a>>,
+    toks: Vec<Token<'a>>,
 }
 
 impl<'a> Reader<'a> {
     fn word(&self, i: usize) -> Option<&'a str> {
         match self.toks.get(i) {
-            Some(Tok::Word(w)) => Some(w),
+            Some(Token::Word(w)) => Some(w),
             _ => None,
         }
     }
@@ -652,26 +630,26 @@ fn durations(r: &Reader, lists: &Lists, text: &str) -> (Vec<(usize, Duration)>, 
             i += p.len();
             continue;
         }
-        let Tok::Number(value) = r.toks[i] else {
+        let Token::Number(value) = r.toks[i] else {
             i += 1;
             continue;
         };
         let mut j = i + 1;
-        if let Some(Tok::Number(_)) = r.toks.get(j) {
+        if let Some(Token::Number(_)) = r.toks.get(j) {
             // "১-৭": a range whose separator the tokenizer dropped; read on from the second.
             i = j;
             continue;
         }
         if r.word(j)
             .is_some_and(|w| lists.range_words.iter().any(|x| x == w))
-            && matches!(r.toks.get(j + 1), Some(Tok::Number(_)))
+            && matches!(r.toks.get(j + 1), Some(Token::Number(_)))
         {
             i = j + 1;
             continue;
         }
         // "৭ (সাত) কার্যদিবস": the number written out in words, in brackets, between.
-        if r.toks.get(j) == Some(&Tok::Open)
-            && let Some(close) = (j..r.toks.len().min(j + 5)).find(|&k| r.toks[k] == Tok::Close)
+        if r.toks.get(j) == Some(&Token::Open)
+            && let Some(close) = (j..r.toks.len().min(j + 5)).find(|&k| r.toks[k] == Token::Close)
         {
             j = close + 1;
         }
@@ -764,7 +742,7 @@ fn is_immediate(r: &Reader, lists: &Lists) -> bool {
     // "২৪/৭": every hour of every day.
     if r.toks
         .windows(2)
-        .any(|w| w == [Tok::Number(24), Tok::Number(7)])
+        .any(|w| w == [Token::Number(24), Token::Number(7)])
     {
         return true;
     }
@@ -775,7 +753,7 @@ fn is_immediate(r: &Reader, lists: &Lists) -> bool {
                 .is_some_and(|w| lists.clock_after.iter().any(|c| c == w))
         };
         let part_before = || i > 0 && r.at(i - 1, &lists.day_parts).is_some();
-        matches!(r.toks[i], Tok::Number(_)) && (clock_next() || part_before())
+        matches!(r.toks[i], Token::Number(_)) && (clock_next() || part_before())
     })
 }
 
@@ -793,14 +771,14 @@ fn is_nth_unit(r: &Reader, lists: &Lists, i: usize) -> bool {
     let ordinal_word = r
         .word(i)
         .is_some_and(|w| lists.ordinal_words.iter().any(|o| o == w));
-    let numbered = matches!(r.toks[i], Tok::Number(_))
+    let numbered = matches!(r.toks[i], Token::Number(_))
         && r.word(i + 1)
             .is_some_and(|w| lists.ordinal_endings.iter().any(|o| o == w));
     (ordinal_word && unit_at(i + 1)) || (numbered && unit_at(i + 2))
 }
 
 /// Adds up compound durations (`১ ঘন্টা ৩৫ মিনিট`) and keeps the longest of alternatives.
-fn combine(found: &[(usize, Duration)], tokens: &[Tok]) -> Option<Duration> {
+fn combine(found: &[(usize, Duration)], tokens: &[Token]) -> Option<Duration> {
     let mut groups: Vec<Duration> = Vec::new();
     let mut prev_end = usize::MAX;
     for &(end, d) in found {
@@ -845,12 +823,12 @@ fn combine(found: &[(usize, Duration)], tokens: &[Tok]) -> Option<Duration> {
 
 /// Whether only the next duration's own tokens (a number, perhaps in brackets) lie between
 /// `from` and the end of the next duration: "১ ঘন্টা ৩৫ মিনিট" but not "৩ দিন / ২ ঘন্টা".
-fn tokens_between_are_numbers(tokens: &[Tok], from: usize, to: usize) -> bool {
+fn tokens_between_are_numbers(tokens: &[Token], from: usize, to: usize) -> bool {
     let mut saw_number = false;
     for t in tokens.get(from..to).unwrap_or(&[]) {
         match t {
-            Tok::Number(_) if !saw_number => saw_number = true,
-            Tok::Number(_) => return false,
+            Token::Number(_) if !saw_number => saw_number = true,
+            Token::Number(_) => return false,
             _ if !saw_number => return false,
             _ => {}
         }

@@ -168,7 +168,7 @@ impl Tokens {
                     chars.next();
                 }
                 items.push((Kind::Number, start, end, value));
-            } else if is_letter(c) || c == '\'' {
+            } else if is_letter(c) {
                 let mut end = start;
                 while let Some(&(i, c)) = chars.peek() {
                     if !is_letter(c) {
@@ -177,11 +177,7 @@ impl Tokens {
                     end = i + c.len_utf8();
                     chars.next();
                 }
-                if end > start {
-                    items.push((Kind::Word, start, end, 0));
-                } else {
-                    chars.next();
-                }
+                items.push((Kind::Word, start, end, 0));
             } else {
                 chars.next();
             }
