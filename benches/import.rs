@@ -3,7 +3,7 @@
 //! `charter validate` of the bundled charter as a process (start-up, read, parse, check).
 //!
 //! The pages are the bundled charter and the fixtures rendered as HTML and Markdown, and the
-//! import samples (`tests/fixtures/import-samples`).
+//! import samples in `../shared/import-samples` when that folder is beside the repository.
 //!
 //!     cargo bench --bench import
 
@@ -51,7 +51,7 @@ fn main() {
             pages.push(out);
         }
     }
-    if let Ok(entries) = fs::read_dir(Path::new(ROOT).join("tests/fixtures/import-samples")) {
+    if let Ok(entries) = fs::read_dir(Path::new(ROOT).join("../shared/import-samples")) {
         pages.extend(
             entries
                 .flatten()

@@ -41,16 +41,20 @@ fn real_words_convert_to_their_unicode() {
     );
 }
 
-/// Every Bengali word of the bundled charter, the fixtures and the import samples (all in the
-/// repository, so that a clean clone tests the same words).
+/// Where the import samples are: other offices' pages, kept in `../shared` beside the repository
+/// (CI has it), never in it.
+const SAMPLES: &str = "../shared/import-samples";
+
+/// Every Bengali word of the bundled charter, the fixtures and, when they are here, the import
+/// samples.
 fn bengali_words() -> BTreeSet<String> {
     let mut files: Vec<std::path::PathBuf> = Vec::new();
-    for dir in [
-        "charters",
-        "tests/fixtures/valid",
-        "tests/fixtures/broken",
-        "tests/fixtures/import-samples",
-    ] {
+    let samples = std::path::Path::new(SAMPLES).is_dir();
+    if !samples {
+        eprintln!("skipped: the words of {SAMPLES}, which is not here (CI has it)");
+    }
+    let dirs = ["charters", "tests/fixtures/valid", "tests/fixtures/broken"];
+    for dir in dirs.into_iter().chain(samples.then_some(SAMPLES)) {
         let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{dir}: {e}"));
         files.extend(
             entries
@@ -77,7 +81,13 @@ fn bengali_words() -> BTreeSet<String> {
 #[test]
 fn every_bengali_word_survives_the_round_trip() {
     let words = bengali_words();
-    assert!(words.len() > 500, "{} words", words.len());
+    // The repository's own charters hold about 360 words; with the samples, about 800.
+    let least = if std::path::Path::new(SAMPLES).is_dir() {
+        500
+    } else {
+        300
+    };
+    assert!(words.len() > least, "{} words", words.len());
     let wrong: Vec<String> = words
         .iter()
         .filter_map(|w| {

@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 
 const KAWKHALI: &str = "charters/kawkhali-ict.toml";
 const SOURCE: &str = "tests/fixtures/source-documents/kawkhali-ict-office-charter.txt";
-const SAMPLES: &str = "tests/fixtures/import-samples";
+/// Other offices' published pages with their keyed expectations; they stay in `../shared`
+/// (CI has it), never in the repository.
+const SAMPLES: &str = "../shared/import-samples";
 
 fn charter() -> Command {
     Command::cargo_bin("charter").unwrap()
@@ -103,7 +105,10 @@ fn rendered_charters_import_back_equal_as_html_markdown_and_word() {
 /// The samples' expectations, as their `.expect.json` files state them.
 #[test]
 fn every_import_sample_gives_its_rows_and_first_service() {
-    let entries = fs::read_dir(SAMPLES).unwrap();
+    let Ok(entries) = fs::read_dir(SAMPLES) else {
+        eprintln!("skipped: {SAMPLES} is not here (CI has it)");
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let mut samples: Vec<PathBuf> = entries
         .flatten()

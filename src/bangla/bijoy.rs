@@ -110,7 +110,7 @@ pub fn glyphs() -> impl Iterator<Item = char> {
 ///
 /// Sources: the layout as published with Bijoy and the tables of the open converters
 /// (bahar/BijoyToUnicode, Mad-FOX/bijoy2unicode, shahad-mahmud/unicode_converter), checked
-/// against real text: `tests/fixtures/import-samples/33-bijoy-*` (a land office notice) and the
+/// against real text: `../shared/import-samples/33-bijoy-*` (a land office notice) and the
 /// words of `tests/bijoy/words.tsv`. Where the converters disagree, the entry says which reading
 /// real text confirmed.
 fn glyph(c: char) -> Glyph {

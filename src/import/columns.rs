@@ -1,6 +1,6 @@
 //! Column headings: which field of a service (or grievance step) a published column holds.
 //!
-//! The wordings seen on real pages (`tests/fixtures/import-samples/README.md` lists them all) vary in
+//! The wordings seen on real pages (`../shared/import-samples/README.md` lists them all) vary in
 //! spelling, spacing and punctuation, so a heading is normalised before it is compared, and
 //! compared by the stems that tell the columns apart rather than by a list of exact strings:
 //! `সেবামূল্য এবং পরিশোধ পদ্দতি  ( যদি থাকে)` is a fee heading because it holds `মূল্য`, however it
