@@ -37,6 +37,10 @@ enum Mode {
     Vision,
     /// After the mission label.
     Mission,
+    /// After the vision's first line: a vision written over several lines goes on.
+    VisionMore,
+    /// After the mission's first line.
+    MissionMore,
     /// In section 3, the expectations.
     Expectations,
     /// In section 2 or elsewhere.
@@ -79,6 +83,14 @@ const OFFICE_WORDS: &[&str] = &[
     "কর্তৃপক্ষ",
     "ইউনিয়ন",
     "সিটি কর্পোরেশন",
+    "করপোরেশন",
+    "কর্পোরেশন",
+    "কমপ্লেক্স",
+    "সমিতি",
+    "হাসপাতাল",
+    "থানা",
+    "corporation",
+    "hospital",
     "office",
     "directorate",
     "ministry",
@@ -98,6 +110,8 @@ struct Walk<'a> {
     /// The top block's lines, in order, read when the first table or section comes.
     top_lines: Vec<String>,
     seen_table: bool,
+    /// The office a title names (`… পরিষদের নাগরিক সনদ`), for a page whose top names none.
+    title_office: Option<String>,
 }
 
 /// Reads a charter out of a page's pieces. `cut` says the input ended in the middle of a line.
@@ -112,6 +126,7 @@ pub fn assemble(pieces: &[Piece], cut: bool, report: &mut Report) -> Assembled {
         officers: Vec::new(),
         top_lines: Vec::new(),
         seen_table: false,
+        title_office: None,
     };
     walk.out.charter.version = 1;
     let has_table = pieces.iter().any(|p| matches!(p, Piece::Table(_)));
@@ -123,7 +138,14 @@ pub fn assemble(pieces: &[Piece], cut: bool, report: &mut Report) -> Assembled {
             Line::Text(text, heading) => {
                 // A numbered list of services, where a page has no table (one sentence each).
                 if !has_table
-                    && walk.mode != Mode::Expectations
+                    && !matches!(
+                        walk.mode,
+                        Mode::Expectations
+                            | Mode::Vision
+                            | Mode::Mission
+                            | Mode::VisionMore
+                            | Mode::MissionMore
+                    )
                     && let Some(run) = numbered_run(&lines[k..])
                     && run >= 2
                 {
@@ -160,11 +182,13 @@ fn lines_of(pieces: &[Piece]) -> Vec<Line<'_>> {
     for piece in pieces {
         match piece {
             Piece::Text { lines: ls, heading } => {
-                lines.extend(
-                    ls.iter()
-                        .filter(|l| !l.is_empty())
-                        .map(|l| Line::Text(l.clone(), *heading)),
-                );
+                for line in ls.iter().filter(|l| !l.is_empty()) {
+                    lines.extend(
+                        inline_items(line)
+                            .into_iter()
+                            .map(|l| Line::Text(l, *heading)),
+                    );
+                }
             }
             Piece::Table(grid) => lines.push(Line::Table(grid)),
         }
@@ -172,21 +196,111 @@ fn lines_of(pieces: &[Piece]) -> Vec<Line<'_>> {
     lines
 }
 
-/// How many lines from the first form a numbered list 1, 2, 3 (`১। …`).
+/// How many lines from the first form a list: numbered 1, 2, 3 (`১। …`), or marked with
+/// bullets (`•`, `·`, `➢`). A line that is neither, between two items, continues the item
+/// before it (a sentence wrapped onto a second line).
 fn numbered_run(lines: &[Line]) -> Option<usize> {
+    let text_at = |k: usize| match lines.get(k) {
+        Some(Line::Text(text, _)) => Some(text.as_str()),
+        _ => None,
+    };
+    let first = text_at(0)?;
+    let bullets = bullet(first).is_some();
     let mut expected = 1;
     let mut n = 0;
-    for line in lines {
-        let Line::Text(text, _) = line else { break };
-        match leading_number(text) {
-            Some((value, _)) if value == expected => {
-                expected += 1;
-                n += 1;
-            }
-            _ => break,
+    let mut k = 0;
+    while let Some(text) = text_at(k) {
+        let item = if bullets {
+            bullet(text).is_some()
+        } else {
+            leading_number(text).is_some_and(|(value, _)| value == expected)
+        };
+        if item {
+            expected += 1;
+            k += 1;
+            n = k;
+            continue;
         }
+        // One wrapped line, when the next item follows it.
+        let next_is_item = text_at(k + 1).is_some_and(|next| {
+            if bullets {
+                bullet(next).is_some()
+            } else {
+                leading_number(next).is_some_and(|(value, _)| value == expected)
+            }
+        });
+        if n > 0 && next_is_item && bullet(text).is_none() && leading_number(text).is_none() {
+            k += 1;
+            continue;
+        }
+        break;
     }
-    (n > 0).then_some(n)
+    (n > 0 && (!bullets || expected > 3)).then_some(n)
+}
+
+/// A line's text after its bullet (`• `, `· `, `➢ `), if it has one.
+fn bullet(text: &str) -> Option<&str> {
+    const BULLETS: &[char] = &[
+        '•', '·', '●', '▪', '■', '◆', '◊', '➢', '➤', '►', '✓', '✔', '○', '◦', '*',
+    ];
+    let t = text.trim_start();
+    let rest = t.strip_prefix(BULLETS)?;
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// A paragraph that numbers its items inline (`কি সেবা পাবেন ০১) কৃষি… ০২) বিভিন্ন…`), split into
+/// its lead and one line per item; any other line as it is. Three items numbered from 1 in
+/// sequence make such a paragraph.
+fn inline_items(line: &str) -> Vec<String> {
+    let marks = item_marks(line);
+    if marks.len() < 3 {
+        return vec![line.to_string()];
+    }
+    let mut out = Vec::new();
+    let lead = line[..marks[0]].trim();
+    if !lead.is_empty() {
+        out.push(lead.to_string());
+    }
+    for (k, &at) in marks.iter().enumerate() {
+        let end = marks.get(k + 1).copied().unwrap_or(line.len());
+        out.push(line[at..end].trim().to_string());
+    }
+    out
+}
+
+/// Where a line numbers items `১)`, `২)`, `৩)` (or `0১)`, `1.`) in sequence from 1, after a
+/// space or at its start: the byte offsets of the marks.
+fn item_marks(line: &str) -> Vec<usize> {
+    let mut marks = Vec::new();
+    let mut expected = 1;
+    let bytes: Vec<(usize, char)> = line.char_indices().collect();
+    let mut k = 0;
+    while k < bytes.len() {
+        let (at, c) = bytes[k];
+        let starts_word = k == 0 || bytes[k - 1].1.is_whitespace();
+        if starts_word && bangla::digit_value(c).is_some() {
+            let mut end = k;
+            let mut value = 0;
+            while end < bytes.len()
+                && let Some(d) = bangla::digit_value(bytes[end].1)
+            {
+                value = value * 10 + d;
+                end += 1;
+            }
+            if end - k <= 3
+                && value == expected
+                && bytes.get(end).is_some_and(|(_, m)| matches!(m, ')' | '।'))
+            {
+                marks.push(at);
+                expected += 1;
+            }
+            k = end.max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    marks
 }
 
 /// A line's leading item number (`১।`, `1.`) and the text after it.
@@ -241,12 +355,22 @@ fn is_bengali(text: &str) -> bool {
     text.chars().any(|c| ('\u{0980}'..='\u{09FF}').contains(&c))
 }
 
-/// A label and what follows it: `ভিশনঃ জনগণের…` gives `জনগণের…`; `ভিশনঃ` alone gives "".
+/// A label and what follows it: `ভিশনঃ জনগণের…` gives `জনগণের…`; `ভিশনঃ` alone gives "". The
+/// label may be numbered (`ক)`, `১.১)`) and followed by its English in brackets
+/// (`রূপকল্প (Vision):`).
 fn after_label<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
-    let t = text.trim();
+    let t = cells::strip_enumeration(text.trim());
     for label in labels {
         if let Some(rest) = t.strip_prefix(label) {
-            let rest = rest.trim_start();
+            let mut rest = rest.trim_start();
+            if let Some(inner) = rest.strip_prefix('(')
+                && let Some(close) = inner.find(')')
+                && inner[..close]
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == ' ')
+            {
+                rest = inner[close + 1..].trim_start();
+            }
             let rest = rest
                 .strip_prefix(['ঃ', ':', '-', '–'])
                 .unwrap_or(rest)
@@ -261,6 +385,17 @@ fn after_label<'t>(text: &'t str, labels: &[&str]) -> Option<&'t str> {
         }
     }
     None
+}
+
+/// Whether `line` goes on with a vision or mission stated so far: the statement stopped
+/// mid-sentence, or the line is one more sentence or list item of it (it ends as a sentence does,
+/// where a heading does not).
+fn continues_statement(so_far: &str, line: &str) -> bool {
+    if is_title(line) || line.chars().count() > 600 {
+        return false;
+    }
+    let ends_sentence = |t: &str| t.trim_end().ends_with(['।', ';', '.', '!', '?', '”', '"']);
+    !ends_sentence(so_far) || ends_sentence(line)
 }
 
 /// A department sub-heading: a short line naming a বিভাগ or শাখা, or ending in a colon.
@@ -431,7 +566,7 @@ impl Walk<'_> {
                 self.mode = Mode::Vision;
             } else {
                 self.out.charter.vision = Text::Plain(rest.to_string());
-                self.mode = Mode::Body;
+                self.mode = Mode::VisionMore;
             }
             return;
         }
@@ -442,20 +577,35 @@ impl Walk<'_> {
                 self.mode = Mode::Mission;
             } else {
                 self.out.charter.mission = Text::Plain(rest.to_string());
-                self.mode = Mode::Body;
+                self.mode = Mode::MissionMore;
             }
             return;
         }
         match self.mode {
             Mode::Vision => {
                 self.out.charter.vision = Text::Plain(text.to_string());
-                self.mode = Mode::Body;
+                self.mode = Mode::VisionMore;
                 return;
             }
             Mode::Mission => {
                 self.out.charter.mission = Text::Plain(text.to_string());
-                self.mode = Mode::Body;
+                self.mode = Mode::MissionMore;
                 return;
+            }
+            Mode::VisionMore | Mode::MissionMore => {
+                let field = if self.mode == Mode::VisionMore {
+                    &mut self.out.charter.vision
+                } else {
+                    &mut self.out.charter.mission
+                };
+                if let Text::Plain(so_far) = field
+                    && continues_statement(so_far, text)
+                {
+                    so_far.push(' ');
+                    so_far.push_str(text);
+                    return;
+                }
+                self.mode = Mode::Body;
             }
             Mode::Expectations => {
                 let item = leading_number(text).map_or(text, |(_, rest)| rest);
@@ -483,6 +633,9 @@ impl Walk<'_> {
     }
 
     fn set_title(&mut self, text: &str) {
+        if self.title_office.is_none() {
+            self.title_office = office_in_title(text);
+        }
         let title = &mut self.out.charter.title;
         match title {
             None => *title = Some(Text::Plain(text.to_string())),
@@ -565,17 +718,22 @@ impl Walk<'_> {
         }
         // The office's name: the first line that names an office (or the first line); then
         // its unit and address.
-        let name_at = rest
-            .iter()
-            .position(|l| office_line(l))
-            .or((!rest.is_empty()).then_some(0));
+        let name_at = rest.iter().position(|l| office_name_in(l).is_some());
         let mut notes = Vec::new();
+        if name_at.is_none()
+            && let Some(name) = self.title_office.take()
+        {
+            self.out.charter.office.name = Text::Plain(name);
+        }
+        if name_at.is_none() {
+            notes.append(&mut rest);
+        }
         if let Some(at) = name_at {
             for line in &rest[..at] {
                 notes.push(line.clone());
             }
             let office = &mut self.out.charter.office;
-            office.name = Text::Plain(rest[at].clone());
+            office.name = Text::Plain(office_name_in(&rest[at]).unwrap_or_default());
             // The unit and the address: short lines of places (`কাউখালী, পিরোজপুর`) or offices.
             let mut after = rest[at + 1..].iter().peekable();
             let place = |l: &&String| {
@@ -863,16 +1021,45 @@ impl Walk<'_> {
 
     fn run_on(&mut self, lines: &[Line], last_cut: bool) {
         self.end_top();
-        for (k, line) in lines.iter().enumerate() {
+        // A list under a heading of papers or of ways to get a service lists no services.
+        if let Some(heading) = self.waiting.last().or(self.top_lines.last())
+            && matches!(
+                columns::classify(heading),
+                Some(Column::Methods | Column::Documents | Column::DocumentsAndSource)
+            )
+        {
+            for line in lines {
+                if let Line::Text(text, _) = line {
+                    self.unplaced(text, "a list under a heading that names no services");
+                }
+            }
+            return;
+        }
+        // Each item with the wrapped lines after it.
+        let mut items: Vec<String> = Vec::new();
+        for line in lines {
             let Line::Text(text, _) = line else { continue };
-            let body = leading_number(text).map_or(text.as_str(), |(_, rest)| rest);
-            let cut = last_cut && k + 1 == lines.len() && !body.ends_with(['।', '.', ')']);
+            let body = bullet(text)
+                .or_else(|| leading_number(text).map(|(_, rest)| rest))
+                .map(str::to_string);
+            match (body, items.last_mut()) {
+                (Some(body), _) => items.push(body),
+                (None, Some(last)) => {
+                    last.push(' ');
+                    last.push_str(text.trim());
+                }
+                (None, None) => items.push(text.trim().to_string()),
+            }
+        }
+        let count = items.len();
+        for (k, body) in items.into_iter().enumerate() {
+            let cut = last_cut && k + 1 == count && !body.ends_with(['।', '.', ')']);
             if cut {
-                let note = self.note(text, "the page ends inside this item");
+                let note = self.note(&body, "the page ends inside this item");
                 self.out.end.push(note);
                 continue;
             }
-            let (name, time, remarks) = split_run_on(body);
+            let (name, time, remarks) = split_run_on(&body);
             let service = Service {
                 name: Text::Plain(name),
                 time_limit: time.map(Text::Plain).unwrap_or_default(),
@@ -887,6 +1074,58 @@ impl Walk<'_> {
                 .push(service);
         }
     }
+}
+
+/// The office's name a line of the page's top gives: the line itself when it names an office
+/// and reads as a name (short, no sentence, no `label:`), the part after a label that says it
+/// is the name (`দপ্তরের নামঃ …`), or the part before the first comma of a long line.
+fn office_name_in(line: &str) -> Option<String> {
+    const LABELS: &[&str] = &[
+        "দপ্তরের নাম",
+        "অফিসের নাম",
+        "কার্যালয়ের নাম",
+        "প্রতিষ্ঠানের নাম",
+        "Name of the office",
+        "Name of office",
+        "Office name",
+    ];
+    let line = line.trim();
+    let line = after_label(line, LABELS).unwrap_or(line);
+    let lower = line.to_lowercase();
+    if line.contains([':', 'ঃ', '|'])
+        || columns::classify(line).is_some()
+        || line.ends_with('।') && line.split_whitespace().count() > 6
+        || lower.contains("www")
+        || lower.contains("http")
+        || line.contains("লিংক")
+        || line.contains('@')
+    {
+        return None;
+    }
+    let line = match line.find(',') {
+        Some(comma) if line.chars().count() > 60 => line[..comma].trim(),
+        _ => line,
+    };
+    (office_line(line) && line.chars().count() <= 80 && line.split_whitespace().count() <= 12)
+        .then(|| line.to_string())
+}
+
+/// The office a title names before its charter words: `০৭নং … ইউনিয়ন পরিষদের নাগরিক সনদ` gives
+/// `০৭নং … ইউনিয়ন পরিষদ`; `উপজেলা স্বাস্থ্য কমপ্লেক্স এর সিটিজেন চার্টার` gives the complex.
+fn office_in_title(title: &str) -> Option<String> {
+    const CHARTER: &[&str] = &["সিটিজেন চার্টার", "নাগরিক সনদ", "সেবা প্রদান প্রতিশ্রুতি"];
+    let title = cells::strip_enumeration(title.trim());
+    let at = CHARTER.iter().filter_map(|c| title.find(c)).min()?;
+    let before = title[..at]
+        .trim_end_matches([' ', '-', '’', '\''])
+        .trim_end();
+    let before = before
+        .strip_suffix(" এর")
+        .or_else(|| before.strip_suffix("-এর"))
+        .or_else(|| before.strip_suffix("ের"))
+        .unwrap_or(before)
+        .trim();
+    office_name_in(before)
 }
 
 /// Whether a line names an office (its name or its unit).
@@ -912,11 +1151,26 @@ fn split_run_on(body: &str) -> (String, Option<String>, Option<String>) {
             (!rest.is_empty()).then(|| rest.to_string()),
         );
     }
-    let words: Vec<(usize, &str)> = body
-        .match_indices(|c: char| !c.is_whitespace())
-        .map(|(i, _)| (i, &body[i..]))
-        .collect();
-    let _ = words;
+    // `পেনশন পরিশোধ: প্রতিমাসের ৩ তারিখ`: a name, a colon and when.
+    if let Some(colon) = body.find([':', 'ঃ'])
+        && body[..colon].chars().count() <= 80
+    {
+        let when = body[colon..]
+            .trim_start_matches([':', 'ঃ', '-', ' '])
+            .trim();
+        if !when.is_empty()
+            && !matches!(
+                bangla::time_limit_kind(when).0,
+                bangla::TimeKind::Unstated | bangla::TimeKind::Conditional
+            )
+        {
+            return (
+                body[..colon].trim().to_string(),
+                Some(when.to_string()),
+                None,
+            );
+        }
+    }
     let time = find_duration(body);
     (body.trim().to_string(), time, None)
 }
@@ -981,10 +1235,17 @@ fn find_duration(text: &str) -> Option<String> {
             duration_at(&text[at..])
         };
         let Some(len) = len else { continue };
-        let start = match k.checked_sub(1).map(|p| words[p]) {
-            Some((p, w)) if BEFORE.contains(&w) => p,
-            _ => at,
+        // A duration is a time limit only when bounded: `সর্বোচ্চ ১৫ দিন`, `৭ দিনের মধ্যে`.
+        // `২৪ ঘন্টা খোলা` and `০-৫ বছর বয়সী` say something else.
+        let (start, bounded) = match k.checked_sub(1).map(|p| words[p]) {
+            Some((p, w)) if BEFORE.contains(&w) => (p, true),
+            _ => (at, false),
         };
+        let within = text[at + len..].trim_start().starts_with("মধ্যে")
+            || text[at + len..].trim_start().starts_with("এর মধ্যে");
+        if !(bounded || within) {
+            continue;
+        }
         return Some(text[start..at + len].to_string());
     }
     None
@@ -995,6 +1256,14 @@ fn find_duration(text: &str) -> Option<String> {
 fn header(grid: &Grid) -> Option<(usize, Vec<Column>)> {
     let mut best: Option<(usize, Vec<Column>, usize)> = None;
     for (r, row) in grid.rows.iter().enumerate().take(4) {
+        // A numbered row is data, whatever words its cells hold.
+        if row
+            .cells
+            .first()
+            .is_some_and(|c| serial_number(&c.text()).is_some())
+        {
+            continue;
+        }
         let cells = expand(row);
         let raw: Vec<Option<Column>> = cells.iter().map(|c| columns::classify(&c.text())).collect();
         let known = raw
@@ -1030,6 +1299,90 @@ fn header(grid: &Grid) -> Option<(usize, Vec<Column>)> {
         }
     }
     best.map(|(r, kinds, _)| (r, kinds))
+        .or_else(|| by_content(grid))
+}
+
+/// The columns of a table whose headings this tool does not know (or that has none), read from
+/// what its cells hold: rows that start with serial numbers are data; a column of time limits
+/// is the time limit, one of short fees the fee, one of post titles the officer, and the first
+/// column of text after the serial is the name. Headings it does know still decide their
+/// column. `None` unless most rows are numbered and some column reads as a name.
+fn by_content(grid: &Grid) -> Option<(usize, Vec<Column>)> {
+    let rows: Vec<Vec<Cell>> = grid.rows.iter().map(expand).collect();
+    let width = rows.iter().map(Vec::len).max()?;
+    let numbered = |r: &Vec<Cell>| {
+        r.first()
+            .is_some_and(|c| serial_number(&c.text()).is_some())
+    };
+    let header_at = rows.iter().position(numbered)?.checked_sub(1)?;
+    let data: Vec<&Vec<Cell>> = rows[header_at + 1..]
+        .iter()
+        .filter(|r| r.iter().filter(|c| !c.is_empty()).count() > 1)
+        .collect();
+    let numbered_rows = data.iter().filter(|r| numbered(r)).count();
+    if numbered_rows < 2 || numbered_rows * 3 < data.len() * 2 {
+        return None;
+    }
+    let headings = &rows[header_at];
+    let mut kinds = vec![Column::Other; width];
+    kinds[0] = Column::Serial;
+    let cells_of = |k: usize| -> Vec<String> {
+        data.iter()
+            .filter_map(|r| r.get(k))
+            .map(Cell::text)
+            .filter(|t| !t.is_empty() && !cells::not_applicable(t) && !cells::is_ditto(t))
+            .collect()
+    };
+    let share = |texts: &[String], test: &dyn Fn(&str) -> bool| -> bool {
+        !texts.is_empty() && texts.iter().filter(|t| test(t)).count() * 2 > texts.len()
+    };
+    for (k, kind) in kinds.iter_mut().enumerate().skip(1) {
+        let known = headings
+            .get(k)
+            .and_then(|h| columns::classify(&h.text()))
+            .filter(|c| !matches!(c, Column::Other | Column::Continuation));
+        if let Some(known) = known {
+            *kind = known;
+            continue;
+        }
+        let texts = cells_of(k);
+        if share(&texts, &|t| {
+            matches!(
+                bangla::time_limit_kind(t).0,
+                bangla::TimeKind::Span | bangla::TimeKind::Immediate
+            ) && t.chars().count() <= 80
+        }) {
+            *kind = Column::TimeLimit;
+        } else if share(&texts, &|t| {
+            !matches!(bangla::parse_fee(t), bangla::Fee::Unstated) && t.chars().count() <= 40
+        }) {
+            *kind = Column::Fee;
+        } else if share(&texts, &|t| officer::has_post_title(t)) {
+            *kind = Column::Officer;
+        }
+    }
+    if !kinds.contains(&Column::Name) {
+        let name = (1..width).find(|&k| kinds[k] == Column::Other && !cells_of(k).is_empty())?;
+        kinds[name] = Column::Name;
+    }
+    // A list of phone numbers or of posts is a directory, not services.
+    let names = cells_of(kinds.iter().position(|k| *k == Column::Name)?);
+    let directory = |t: &str| {
+        t.chars()
+            .filter(|c| bangla::digit_value(*c).is_some())
+            .count()
+            >= 7
+            || officer::has_post_title(t) && t.split_whitespace().count() <= 4
+    };
+    if share(&names, &directory) {
+        return None;
+    }
+    for k in kinds.iter_mut() {
+        if *k == Column::Whom {
+            *k = Column::Officer;
+        }
+    }
+    Some((header_at, kinds))
 }
 
 /// A row's cells with spanned columns repeated as empty cells, so that cells line up with

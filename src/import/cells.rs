@@ -183,6 +183,41 @@ pub fn pair_sources(papers: Vec<String>, sources: Vec<String>) -> (Vec<Document>
     }
 }
 
+/// A line without the number or letter it is listed under: `১.২) মিশন` gives `মিশন`, `ক) রূপকল্প`
+/// gives `রূপকল্প`, `(খ) সেবা` gives `সেবা`. A line with no such mark is returned as it is.
+pub fn strip_enumeration(text: &str) -> &str {
+    let t = text.trim_start();
+    let inner = t.strip_prefix('(').unwrap_or(t);
+    let end = inner
+        .char_indices()
+        .find(|(_, c)| !(crate::bangla::digit_value(*c).is_some() || *c == '.' || *c == '০'))
+        .map_or(inner.len(), |(i, _)| i);
+    let (mark, rest) = if end > 0 {
+        inner.split_at(end)
+    } else {
+        // One Bengali letter as a list mark.
+        let mut chars = inner.char_indices();
+        match (chars.next(), chars.next()) {
+            (Some((_, c)), Some((at, ')' | '।' | '.'))) if ('ক'..='হ').contains(&c) => {
+                inner.split_at(at)
+            }
+            _ => return text,
+        }
+    };
+    let mark = mark.trim_end_matches('.');
+    match rest.strip_prefix([')', '।', '.']) {
+        Some(after) if !mark.is_empty() && mark.chars().count() <= 6 => after.trim_start(),
+        _ if end > 0 && rest.starts_with(char::is_whitespace) && mark.chars().count() <= 6 => {
+            // `১.১ ভিশন`: a numbered heading with no closing mark.
+            if text.trim_start().starts_with('(') {
+                return text;
+            }
+            rest.trim_start()
+        }
+        _ => text,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

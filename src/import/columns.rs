@@ -120,6 +120,14 @@ pub fn classify(heading: &str) -> Option<Column> {
     if h.is_empty() || h.chars().count() > 200 {
         return None;
     }
+    // A sentence (`…করা।`) or a numbered line (`২.১) নাগরিক সেবা`) is text, not a heading.
+    let trimmed = heading.trim();
+    if trimmed.ends_with('।')
+        || super::cells::strip_enumeration(trimmed).len() != trimmed.len()
+            && !trimmed.starts_with('(')
+    {
+        return None;
+    }
     let has = |stems: &[&str]| stems.iter().any(|s| h.contains(s));
     let starts = |stems: &[&str]| stems.iter().any(|s| h.starts_with(s));
     // The continuation of a time heading split over two cells: `(ঘন্টা/দিন/মাস)`.

@@ -366,6 +366,12 @@ fn has_name_prefix(text: &str) -> bool {
     NAME_PREFIXES.iter().any(|p| text.starts_with(p))
 }
 
+/// Whether a cell names a post (`উপজেলা কৃষি অফিসার`, `ইউপি সচিব`): a column of such cells is
+/// the officer's, whatever its heading says.
+pub(super) fn has_post_title(text: &str) -> bool {
+    text.chars().count() <= 200 && designation_in(text).is_some()
+}
+
 /// Where a post is named in a line: start, end (bytes) and the post.
 fn designation_in(text: &str) -> Option<(usize, usize, String)> {
     for post in DESIGNATIONS {

@@ -391,7 +391,96 @@ fn paragraph_tables(run: Vec<Piece>) -> Vec<Piece> {
     if header_at(&lines).is_some() {
         return grids_from_cells(lines);
     }
+    // No headings this tool knows: rows numbered 1, 2, 3 are a table all the same, its columns
+    // read from their content.
+    for cells in [cells, lines] {
+        if let Some(pieces) = numbered_rows(&cells) {
+            return pieces;
+        }
+    }
     run
+}
+
+/// A table found by its numbered rows alone, in a stream of cells: each row starts at a serial
+/// number (`১`, `০২`, `৩।`), in sequence, with other cells between them. The cells before the
+/// first row, as many as a row has, are its headings when they read as headings (short, no
+/// sentence), whatever they say. `None` when the cells hold no such run of at least two rows.
+fn numbered_rows(cells: &[Cell]) -> Option<Vec<Piece>> {
+    let serial = |k: usize| -> Option<u32> {
+        let text = cells[k].text();
+        // A serial stands alone in its cell (`১।`, `০৩`), not `১ দিন`.
+        serial_number(&text).filter(|_| !text.contains(' '))
+    };
+    let first = (0..cells.len()).find(|&k| serial(k) == Some(1))?;
+    // The rows that follow in sequence, and how many cells each holds.
+    let mut starts = vec![first];
+    let mut value = 1;
+    for k in first + 1..cells.len() {
+        let gap = k - starts[starts.len() - 1];
+        if let Some(n) = serial(k)
+            && gap >= 2
+            && (n == value + 1 || n == value || n == 1)
+        {
+            starts.push(k);
+            value = n;
+        }
+    }
+    if starts.len() < 2 {
+        return None;
+    }
+    // As many cells as most rows have (the fewer, on a tie: a cell split in two adds one).
+    let mut gaps: Vec<usize> = starts.windows(2).map(|w| w[1] - w[0]).collect();
+    gaps.sort_unstable();
+    let count = |g: usize| gaps.iter().filter(|&&x| x == g).count();
+    let width = gaps
+        .iter()
+        .copied()
+        .max_by_key(|&g| (count(g), std::cmp::Reverse(g)))
+        .unwrap_or(2);
+    if !(2..=16).contains(&width) {
+        return None;
+    }
+    // The headings: the cells right before the first row, from a serial heading on, or as
+    // many as a row has when all read as headings.
+    let before = &cells[first.saturating_sub(width)..first];
+    let heading_like = |c: &Cell| {
+        let t = c.text();
+        t.chars().count() <= 120 && !t.ends_with('।') && c.lines.len() <= 3
+    };
+    let from_serial = before
+        .iter()
+        .rposition(|c| columns::classify(&c.text()) == Some(Column::Serial));
+    let header_start = match from_serial {
+        Some(at) => first - before.len() + at,
+        None if before.len() == width && before.iter().all(heading_like) => first - width,
+        None => first,
+    };
+    let mut pieces: Vec<Piece> = cells[..header_start]
+        .iter()
+        .filter(|c| !c.is_empty())
+        .map(|c| Piece::Text {
+            lines: c.lines.clone(),
+            heading: 0,
+        })
+        .collect();
+    let header: Vec<Cell> = if header_start < first {
+        merge_continuations(&cells[header_start..first])
+    } else {
+        vec![Cell::new(""); width]
+    };
+    let (grid, next, after) = numbered_grid(header, cells, first, true);
+    pieces.push(Piece::Table(grid));
+    pieces.extend(after);
+    pieces.extend(
+        cells[next..]
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| Piece::Text {
+                lines: c.lines.clone(),
+                heading: 0,
+            }),
+    );
+    Some(pieces)
 }
 
 /// A serial number of a row: `০১`, `1.`, `১।`, `01`, `(ক)`, with its value.
@@ -534,10 +623,27 @@ pub fn grids_from_cells(cells: Vec<Cell>) -> Vec<Piece> {
 /// it start, and the text found between its last row and that point.
 fn rows_after_header(cells: &[Cell], start: usize, width: usize) -> (Grid, usize, Vec<Piece>) {
     let header: Vec<Cell> = merge_continuations(&cells[start..start + width]);
-    let columns = header.len();
     let has_serial = header
         .first()
         .is_some_and(|c| columns::classify(&c.text()) == Some(Column::Serial));
+    let mut i = start + width;
+    if is_index_row(cells, i, width) {
+        i += width;
+    }
+    numbered_grid(header, cells, i, has_serial)
+}
+
+/// The rows under `header`, from cell `i` on: rows that start at serial numbers when
+/// `has_serial`, else rows of as many cells as headings. Returns the table, where the cells
+/// after it start, and the text found between its last row and that point.
+fn numbered_grid(
+    header: Vec<Cell>,
+    cells: &[Cell],
+    mut i: usize,
+    has_serial: bool,
+) -> (Grid, usize, Vec<Piece>) {
+    let columns = header.len();
+    let width = columns;
     let mut grid = Grid {
         rows: vec![Row {
             cells: header,
@@ -545,10 +651,6 @@ fn rows_after_header(cells: &[Cell], start: usize, width: usize) -> (Grid, usize
         }],
         ragged: true,
     };
-    let mut i = start + width;
-    if is_index_row(cells, i, width) {
-        i += width;
-    }
     if !has_serial {
         // Rows of as many cells as headings, to the next table.
         while i < cells.len() && header_width(cells, i).is_none() {
@@ -587,7 +689,7 @@ fn rows_after_header(cells: &[Cell], start: usize, width: usize) -> (Grid, usize
         // or a new header), and has at least half its cells before it: a number in a cell is
         // not taken for the next row.
         let starts_row = |k: usize| {
-            serial_number(&cells[k].text()).is_some_and(|m| m == n + 1 || m == 1)
+            serial_number(&cells[k].text()).is_some_and(|m| m == n + 1 || m == n || m == 1)
                 || header_width(cells, k).is_some()
         };
         let mut end = i + 1;
