@@ -229,7 +229,20 @@ fn numbered_run(lines: &[Line]) -> Option<usize> {
                 leading_number(next).is_some_and(|(value, _)| value == expected)
             }
         });
-        if n > 0 && next_is_item && bullet(text).is_none() && leading_number(text).is_none() {
+        // A wrapped line ends the sentence its item left open (`…অত্যাবশ্যকীয়` +
+        // `স্বাস্থ্য সেবা প্রদান করা হয়।`); a line that does not is a cell of its own.
+        let left_open = k
+            .checked_sub(1)
+            .and_then(text_at)
+            .is_some_and(|prev| !prev.trim_end().ends_with(['।', '.']));
+        let ends = text.trim_end().ends_with('।');
+        if n > 0
+            && next_is_item
+            && left_open
+            && ends
+            && bullet(text).is_none()
+            && leading_number(text).is_none()
+        {
             k += 1;
             continue;
         }
@@ -1374,7 +1387,9 @@ fn by_content(grid: &Grid) -> Option<(usize, Vec<Column>)> {
             >= 7
             || officer::has_post_title(t) && t.split_whitespace().count() <= 4
     };
-    if share(&names, &directory) {
+    // Names that are list marks or labels (`ক)`, `প্রদেয় সেবাঃ`): the table is read wrong.
+    let not_a_name = |t: &str| serial_number(t).is_some() || t.ends_with([':', 'ঃ']);
+    if share(&names, &directory) || share(&names, &not_a_name) {
         return None;
     }
     for k in kinds.iter_mut() {
