@@ -164,6 +164,10 @@ pub struct RenderArgs {
     /// Write the PDF as PDF/A-2b, for archiving.
     #[arg(long)]
     pub pdfa: bool,
+    /// Render a charter that still has errors (an import with gaps): every page marked খসড়া
+    /// (draft), every missing value as [ফাঁকা]. Only a file that is not TOML is refused.
+    #[arg(long)]
+    pub draft: bool,
 }
 
 /// Paper sizes for `--format pdf`.

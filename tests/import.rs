@@ -567,3 +567,62 @@ fn standard_input_and_standard_output() {
     assert!(!imported.contains("source ="), "no file, no source");
     assert!(String::from_utf8_lossy(&out.stderr).contains("services: 2 citizen"));
 }
+
+/// Every page of the samples and of the corpus, imported, prints: `render --draft` gives every
+/// format (PDF included) with exit 0, however much the page lacked.
+#[test]
+fn every_imported_sample_renders_as_a_draft_in_every_format() {
+    let corpus = Path::new(SAMPLES).join("corpus");
+    let (Ok(samples), Ok(pages)) = (fs::read_dir(SAMPLES), fs::read_dir(&corpus)) else {
+        eprintln!("skipped: {SAMPLES} is not here (CI has it)");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs: Vec<PathBuf> = samples
+        .chain(pages)
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "html"))
+        .collect();
+    inputs.sort();
+    let mut imported = 0;
+    for input in &inputs {
+        let toml = dir.path().join("page.toml");
+        let _ = fs::remove_file(&toml);
+        let out = charter()
+            .arg("import")
+            .arg(input)
+            .arg("-o")
+            .arg(&toml)
+            .output()
+            .unwrap();
+        if out.status.code() == Some(2) {
+            // Nothing to import (a page with no charter): nothing written, nothing to print.
+            assert!(!toml.exists(), "{}", input.display());
+            continue;
+        }
+        imported += 1;
+        for format in ["table", "markdown", "html", "json", "pdf"] {
+            let target = dir.path().join(format!("page.{format}"));
+            let out = charter()
+                .args(["render", "--draft", "-f", format, "-o"])
+                .arg(&target)
+                .arg(&toml)
+                .output()
+                .unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{} as {format}: {}",
+                input.display(),
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(fs::metadata(&target).unwrap().len() > 0);
+        }
+    }
+    assert!(
+        imported >= 60,
+        "only {imported} of {} pages imported",
+        inputs.len()
+    );
+}

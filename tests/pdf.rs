@@ -473,3 +473,56 @@ fn characters_the_fonts_cannot_draw_are_named_with_their_service() {
     );
     assert!(!out_pdf.exists(), "nothing written");
 }
+
+/// An import with gaps, printed to hold against the wall copy: `render --draft` makes a PDF of
+/// a charter `render` refuses, every page marked খসড়া and every missing value `[ফাঁকা]`.
+#[test]
+fn a_draft_pdf_marks_every_page_and_every_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.toml");
+    let text = std::fs::read_to_string("charters/kawkhali-ict.toml").unwrap();
+    let text = text
+        .lines()
+        .filter(|l| !l.starts_with("vision = ") && *l != "fee = \"বিনামূল্যে\"")
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&file, text).unwrap();
+    let path = dir.path().join("draft.pdf");
+    let strict = Command::cargo_bin("charter")
+        .unwrap()
+        .args(["render", "--format", "pdf", "-o"])
+        .arg(&path)
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        strict.status.code(),
+        Some(1),
+        "without --draft it stays strict"
+    );
+    assert!(!path.exists(), "nothing is written when refused");
+    let out = Command::cargo_bin("charter")
+        .unwrap()
+        .args(["render", "--draft", "--format", "pdf", "-o"])
+        .arg(&path)
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("a draft:") && stderr.contains("missing value(s) marked [ফাঁকা]"));
+    let pdf = Pdf::parse(&std::fs::read(&path).unwrap());
+    let pages = pdf.pages_text();
+    assert!(pages.len() >= 2, "the bundled charter runs over pages");
+    for (n, page) in pages.iter().enumerate() {
+        assert!(
+            page.contains("খসড়া"),
+            "page {} has no draft mark:\n{page}",
+            n + 1
+        );
+    }
+    let all = pdf.text();
+    // The vision and every free service's fee are gaps; the rest of the text is there.
+    assert!(all.matches("[ফাঁকা]").count() >= 3, "{all}");
+    assert!(all.contains("৩ কার্যদিবস"));
+}

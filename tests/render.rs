@@ -429,3 +429,56 @@ fn out_dir_renders_many_charters_in_one_run() {
     }
     assert!(!std::path::Path::new("unused").exists());
 }
+
+/// `--draft` renders a charter with errors in every text format, said at the top and with each
+/// gap marked; a file that is not TOML is still refused.
+#[test]
+fn a_draft_renders_a_charter_with_errors_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("draft.toml");
+    let text = fs::read_to_string(KAWKHALI)
+        .unwrap()
+        .replace("officer = \"assistant-programmer\"", "officer = \"nobody\"")
+        .replace("fee = \"বিনামূল্যে\"\n", "");
+    fs::write(&file, text).unwrap();
+    let file = file.to_str().unwrap();
+    for format in ["table", "markdown", "html", "json"] {
+        let out = Command::cargo_bin("charter")
+            .unwrap()
+            .args(["render", "-f", format, file])
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{format}: strict without --draft"
+        );
+        let shown = render(&["--draft", "-f", format, file]);
+        // JSON says `"draft": true` instead of a banner (below).
+        assert!(
+            format == "json" || shown.contains("খসড়া"),
+            "{format}: no draft mark"
+        );
+        // The banner names the mark once; the missing fees and the officer are marked.
+        assert!(shown.matches("ফাঁকা").count() >= 3, "{format}: no gap mark");
+    }
+    let json: Value = serde_json::from_str(&render(&["--draft", "-f", "json", file])).unwrap();
+    assert_eq!(json["draft"], true);
+    assert_eq!(json["services"][0]["fee"]["text"], "[ফাঁকা]");
+    assert_eq!(json["services"][0]["officer"]["designation"], "[ফাঁকা]");
+    let valid = render(&["-f", "json", KAWKHALI]);
+    assert!(
+        !valid.contains("\"draft\""),
+        "a normal render says nothing of drafts"
+    );
+    let broken = dir.path().join("broken.toml");
+    fs::write(&broken, "vision = \"unclosed\n").unwrap();
+    let out = Command::cargo_bin("charter")
+        .unwrap()
+        .args(["render", "--draft"])
+        .arg(&broken)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid TOML"));
+}

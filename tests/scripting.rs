@@ -731,3 +731,43 @@ fn diff_json_gives_values_as_json() {
     let methods = change("services.e-filing.methods");
     assert_eq!(methods["new"], serde_json::json!(["অনলাইনে", "সরাসরি"]));
 }
+
+/// A charter that already has errors (an import with gaps) is finished one `set` at a time:
+/// an edit that fixes or leaves the errors lands and says how many are left; one that adds an
+/// error is refused and the file is unchanged.
+#[test]
+fn set_finishes_a_charter_with_errors_and_refuses_only_new_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("import.toml");
+    let text = fs::read_to_string(KAWKHALI)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with("vision = ") && !l.starts_with("mission = "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    fs::write(&path, &text).unwrap();
+    let out = set(&path, "vision", "সবার জন্য সেবা।");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("1 error(s) still to fix (it had 2)"),
+        "{}",
+        stderr(&out)
+    );
+    let before = fs::read(&path).unwrap();
+    let out = set(&path, "office.email", "not an address");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not changed: the change would add an error"));
+    assert!(stderr(&out).contains("office.email"), "{}", stderr(&out));
+    assert!(
+        !stderr(&out).contains("mission"),
+        "old errors are not repeated"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+    let out = charter().arg("validate").arg(&path).output().unwrap();
+    let shown = stderr(&out) + &String::from_utf8_lossy(&out.stdout);
+    let how = format!("fill it in: charter set {} mission '…'", path.display());
+    assert!(shown.contains(&how), "{shown}");
+    let out = set(&path, "mission", "সেবা সহজ করা।");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("still to fix"));
+}

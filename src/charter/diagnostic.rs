@@ -301,6 +301,51 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The errors of `after` that `before` did not have: an edit of a charter that already has
+/// errors is refused only for these. Errors are told apart by their code and key, the index of
+/// an entry left out (`services.citizen[3].fee` is `services.citizen[].fee`), and counted, so
+/// that adding a service without a fee is a new error where a charter already lacks one.
+pub fn added_errors(before: &[Diagnostic], after: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    fn shape(d: &Diagnostic) -> (Code, String) {
+        let mut key = String::with_capacity(d.key.len());
+        let mut in_index = false;
+        for c in d.key.chars() {
+            match c {
+                '[' => {
+                    in_index = true;
+                    key.push('[');
+                }
+                ']' => {
+                    in_index = false;
+                    key.push(']');
+                }
+                _ if in_index => {}
+                c => key.push(c),
+            }
+        }
+        (d.code, key)
+    }
+    let mut had: Vec<(Code, String)> = before
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .map(shape)
+        .collect();
+    after
+        .into_iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| {
+            let shape = shape(d);
+            match had.iter().position(|h| *h == shape) {
+                Some(at) => {
+                    had.swap_remove(at);
+                    false
+                }
+                None => true,
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

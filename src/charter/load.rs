@@ -383,12 +383,37 @@ impl<'t> Walker<'t> {
 
     fn missing(&mut self, fields: &Fields<'t>, path: &KeyPath, key: &str, what: &str) {
         let message = format!("{what} has no `{key}`, which is required");
-        self.report(
-            Code::MissingKey,
-            &path.key(key),
-            fields.span.clone(),
-            message,
-        );
+        // How to fill it in: `charter set` names a service by its id.
+        let at = match (what, fields.get("id").and_then(|n| n.get_ref().as_str())) {
+            ("a service", Some(id)) => Some(format!("services.{id}.{key}")),
+            ("a service", None) => None,
+            _ if matches!(key, "officers" | "services" | "office") => None,
+            _ => Some(path.key(key).to_string()),
+        };
+        match at {
+            Some(at) => {
+                let example = match key {
+                    "methods" | "documents" | "expectations" => "'[\"…\"]'",
+                    "officer" | "superior" => "OFFICER-ID",
+                    "version" => "1",
+                    _ => "'…'",
+                };
+                let help = format!("fill it in: charter set FILE {at} {example}");
+                self.report_with_help(
+                    Code::MissingKey,
+                    &path.key(key),
+                    fields.span.clone(),
+                    message,
+                    help,
+                );
+            }
+            None => self.report(
+                Code::MissingKey,
+                &path.key(key),
+                fields.span.clone(),
+                message,
+            ),
+        }
     }
 
     fn wrong_type(&mut self, node: &Node, path: &KeyPath, expected: &str) {

@@ -6,7 +6,7 @@ mod load;
 mod model;
 mod tree;
 
-pub use diagnostic::{Code, Diagnostic, LineIndex, Position, Severity};
+pub use diagnostic::{Code, Diagnostic, LineIndex, Position, Severity, added_errors};
 pub use file::{CharterFile, looks_like_charter, read};
 pub use load::{Loaded, MAX_FILE_BYTES, keys, load_bytes, load_str, suggest};
 pub use model::{

@@ -47,7 +47,7 @@ fn one(args: &RenderArgs, format: Format, file: &Path) -> Result<u8, Error> {
             source,
         });
     }
-    let charter = match super::load_valid(file)? {
+    let charter = match load(file, args.draft)? {
         Ok(charter) => charter,
         Err(code) => return Ok(code),
     };
@@ -76,7 +76,7 @@ fn many(args: &RenderArgs, format: Format, files: &[PathBuf], dir: &Path) -> Res
         .par_iter()
         .zip(&targets)
         .map(|(file, target)| {
-            let result = super::load_valid(file).and_then(|loaded| match loaded {
+            let result = load(file, args.draft).and_then(|loaded| match loaded {
                 Ok(charter) => {
                     let bytes = rendered(args, format, file, &charter, width)?;
                     crate::files::write(target, &bytes).map(|()| 0)
@@ -96,6 +96,37 @@ fn many(args: &RenderArgs, format: Format, files: &[PathBuf], dir: &Path) -> Res
         dir.display()
     );
     Ok(codes.into_iter().max().unwrap_or(0))
+}
+
+/// Reads a charter to render: a valid one, or with `--draft` any that is TOML, its errors
+/// counted on stderr.
+fn load(file: &Path, draft: bool) -> Result<Result<Charter, u8>, Error> {
+    if !draft {
+        return super::load_valid(file);
+    }
+    let read = crate::charter::read(file)?;
+    let unreadable = read.loaded.diagnostics.iter().any(|d| {
+        matches!(
+            d.code,
+            crate::charter::Code::Syntax | crate::charter::Code::Encoding
+        )
+    });
+    if unreadable {
+        return super::load_valid(file);
+    }
+    let errors = read
+        .loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::charter::Severity::Error)
+        .count();
+    let gaps = crate::render::draft::with_gaps(&read.loaded.charter).1;
+    eprintln!(
+        "charter: {}: a draft: {errors} error(s), {gaps} missing value(s) marked {}; `charter validate` says what to fill in",
+        read.name,
+        crate::render::draft::GAP
+    );
+    Ok(Ok(read.loaded.charter))
 }
 
 /// The file each charter goes to: its name with the format's extension. Two charters with one
@@ -157,7 +188,9 @@ fn rendered(
             },
             portrait: args.portrait,
             pdfa: args.pdfa,
+            draft: args.draft,
         },
+        draft: args.draft,
     };
     render_warned(charter, format, &options, file)
 }

@@ -293,6 +293,7 @@ fn service_pdf(
     path: &Path,
 ) -> Result<crate::mail::compose::PdfAttachment, Error> {
     let options = crate::render::Options {
+        draft: false,
         lang,
         service: Some(id),
         width: 0,

@@ -4,7 +4,7 @@
 //! checked by the validator before anything is written: a result with errors is refused with
 //! the validator's findings and the file is left as it was.
 
-use crate::charter::{Category, load_str, suggest};
+use crate::charter::{Category, Severity, added_errors, load_str, suggest};
 use crate::cli::SetArgs;
 use crate::error::Error;
 use std::io::Read;
@@ -39,12 +39,32 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
         set(&mut doc, &args.key, value).map_err(fail)?;
     }
     let edited = doc.to_string();
+    // A charter with errors (an import with gaps) can be finished one `set` at a time: only an
+    // edit that adds an error is refused.
+    let before = load_str(&original).diagnostics;
     let loaded = load_str(&edited);
-    if loaded.has_errors() {
-        let name = args.file.to_string_lossy().replace('\\', "/");
-        super::print_errors(&name, &edited, loaded.diagnostics);
-        eprintln!("charter: {name}: not changed: the result would not be a valid charter");
+    let had = before
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let name = args.file.to_string_lossy().replace('\\', "/");
+    let is_error = |d: &&crate::charter::Diagnostic| d.severity == Severity::Error;
+    let left = loaded.diagnostics.iter().filter(is_error).count();
+    let added = added_errors(&before, loaded.diagnostics);
+    if !added.is_empty() {
+        super::print_errors(&name, &edited, added);
+        let what = if had == 0 {
+            "the result would not be a valid charter"
+        } else {
+            "the change would add an error"
+        };
+        eprintln!("charter: {name}: not changed: {what}");
         return Ok(1);
+    }
+    if left > 0 {
+        eprintln!(
+            "charter: {name}: {left} error(s) still to fix (it had {had}); `charter validate` lists them"
+        );
     }
     if edited != original {
         file.write(style.apply(&edited).as_bytes())?;

@@ -48,7 +48,8 @@ pub fn undrawable(blocks: &[Block], fonts: &[&[u8]]) -> Vec<String> {
                     check(line, &|| format!("the text ‘{}’", excerpt(line)));
                 }
             }
-            Block::Title(text)
+            Block::Draft(text)
+            | Block::Title(text)
             | Block::Updated(text)
             | Block::Heading(text)
             | Block::Subheading(text) => {

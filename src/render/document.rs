@@ -67,6 +67,8 @@ pub fn date(date: &str, lang: Lang) -> String {
 /// One block of the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Block {
+    /// The mark of a draft (`render --draft`), printed before everything, on every page.
+    Draft(String),
     /// The issuing office, line by line, printed centred above the title.
     Header(Vec<String>),
     /// The document title.

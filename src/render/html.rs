@@ -19,6 +19,7 @@ const STYLE: &str = "
   thead th { background: #e8efe8; }
   thead tr.numbers th { font-weight: normal; text-align: center; }
   td p, th p { margin: 0; }
+  .draft { border: 2px dashed #a00; color: #a00; font-weight: bold; text-align: center; padding: 0.4rem; }
   @media (max-width: 40rem) {
     body { padding: 0 0.5rem; }
     table, tbody, tr, th, td { display: block; width: auto; }
@@ -35,6 +36,7 @@ const STYLE: &str = "
     thead { display: table-header-group; }
     tr { break-inside: avoid; }
     h2, h3 { break-after: avoid; }
+    .draft { position: fixed; top: 0; left: 0; right: 0; background: #fff; }
   }
 ";
 
@@ -55,6 +57,12 @@ pub fn render(blocks: &[Block], lang: Lang, title: &str) -> String {
                     out.push_str(&format!("<p>{}</p>\n", escape(line)));
                 }
                 out.push_str("</header>\n");
+            }
+            Block::Draft(text) => {
+                out.push_str(&format!(
+                    "<p class=\"draft\" role=\"note\">{}</p>\n",
+                    escape(text)
+                ));
             }
             Block::Title(text) => out.push_str(&format!("<h1>{}</h1>\n", escape(text))),
             Block::Updated(text) => {

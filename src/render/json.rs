@@ -16,6 +16,9 @@ pub const VERSION: u32 = 1;
 struct Output<'a> {
     shape: &'static str,
     version: u32,
+    /// Rendered with `--draft`: values the charter lacks read `[ফাঁকা]`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    draft: bool,
     lang: &'static str,
     title: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -121,8 +124,9 @@ struct GrievanceJson {
     time_limit: TimeLimitJson,
 }
 
-/// Writes the charter as JSON; with `service`, only that service is listed.
-pub fn render(charter: &Charter, lang: Lang, service: Option<&str>) -> String {
+/// Writes the charter as JSON; with `service`, only that service is listed; `draft` says it was
+/// rendered with `--draft`.
+pub fn render(charter: &Charter, lang: Lang, service: Option<&str>, draft: bool) -> String {
     let l = lang.code();
     let t = |text: &Text| text.get(l).to_string();
     let opt = |text: &Option<Text>| text.as_ref().map(|t| t.get(l).to_string());
@@ -143,6 +147,7 @@ pub fn render(charter: &Charter, lang: Lang, service: Option<&str>) -> String {
     let output = Output {
         shape: "charter-render",
         version: VERSION,
+        draft,
         lang: l,
         title: charter.title(l),
         updated: charter.updated.as_deref(),

@@ -11,6 +11,7 @@ pub fn render(blocks: &[Block]) -> String {
                 let lines: Vec<String> = lines.iter().map(|l| escape(l)).collect();
                 out.push_str(&format!("**{}**\n\n", lines.join("**<br>\n**")));
             }
+            Block::Draft(text) => out.push_str(&format!("> **{}**\n\n", escape(text))),
             Block::Title(title) => out.push_str(&format!("# {}\n\n", escape(title))),
             Block::Updated(text) => out.push_str(&format!("*{}*\n\n", escape(text))),
             Block::Heading(text) => out.push_str(&format!("## {}\n\n", escape(text))),

@@ -5,6 +5,7 @@
 
 mod coverage;
 pub mod document;
+pub mod draft;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -53,6 +54,9 @@ pub struct Options<'a> {
     pub width: usize,
     /// Paper and archival form, for PDF.
     pub pdf: pdf::PdfOptions,
+    /// A draft (`--draft`): the charter may have errors; every page says it is a draft and
+    /// every required value it lacks shows as [`draft::GAP`].
+    pub draft: bool,
 }
 
 /// A charter rendered, and what in it will not show as written.
@@ -64,20 +68,40 @@ pub struct Rendered {
     pub warnings: Vec<String>,
 }
 
-/// Renders a valid charter. Only a PDF can fail: under `--pdfa`, over characters no embedded
-/// font has.
+/// Renders a valid charter, or under [`Options::draft`] any charter that could be read. Only a
+/// PDF can fail: under `--pdfa`, over characters no embedded font has.
 pub fn render(charter: &Charter, format: Format, options: &Options) -> Result<Rendered, String> {
+    let filled;
+    let charter = if options.draft {
+        filled = draft::with_gaps(charter).0;
+        &filled
+    } else {
+        charter
+    };
     let selection = document::Selection {
         service: options.service,
     };
-    let blocks = || document::build(charter, options.lang, &selection);
+    let blocks = || {
+        let mut blocks = document::build(charter, options.lang, &selection);
+        if options.draft {
+            blocks.insert(
+                0,
+                document::Block::Draft(draft::banner(options.lang).into()),
+            );
+        }
+        blocks
+    };
     let text = match format {
         Format::Table => terminal::render(&blocks(), options.width),
         Format::Markdown => markdown::render(&blocks()),
         Format::Html => html::render(&blocks(), options.lang, charter.title(options.lang.code())),
-        Format::Json => json::render(charter, options.lang, options.service),
+        Format::Json => json::render(charter, options.lang, options.service, options.draft),
         Format::Pdf => {
-            let pdf = pdf::charter_pdf(charter, options.lang, options.service, &options.pdf)?;
+            let pdf_options = pdf::PdfOptions {
+                draft: options.draft,
+                ..options.pdf
+            };
+            let pdf = pdf::charter_pdf(charter, options.lang, options.service, &pdf_options)?;
             return Ok(Rendered {
                 bytes: pdf.bytes,
                 warnings: pdf.warnings,

@@ -59,6 +59,8 @@ pub struct PdfOptions {
     pub portrait: bool,
     /// Write PDF/A-2b.
     pub pdfa: bool,
+    /// Mark every page as a draft (`render --draft`).
+    pub draft: bool,
 }
 
 impl Default for PdfOptions {
@@ -68,6 +70,7 @@ impl Default for PdfOptions {
             paper: Paper::A4,
             portrait: false,
             pdfa: false,
+            draft: false,
         }
     }
 }
@@ -547,7 +550,10 @@ pub fn charter_pdf(
 ) -> Result<Pdf, String> {
     let l = lang.code();
     let selection = super::document::Selection { service };
-    let blocks = super::document::build(charter, lang, &selection);
+    let mut blocks = super::document::build(charter, lang, &selection);
+    if options.draft {
+        blocks.insert(0, Block::Draft(super::draft::banner(lang).to_string()));
+    }
     let title = match service.and_then(|id| charter.service(id)) {
         Some((_, s)) => s.name.get(l).to_string(),
         None => format!("{} — {}", charter.title(l), charter.office.name.get(l)),
@@ -595,6 +601,8 @@ pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<
                 }
                 flow.y += 6.0;
             }
+            // Printed at the top of every page instead.
+            Block::Draft(_) => {}
             Block::Title(title) => flow.paragraph(title, 18.0, title.len(), 0.0, true, 10.0),
             // Printed in every page's footer instead.
             Block::Updated(_) => {}
@@ -614,12 +622,22 @@ pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<
         }
     }
     flow.place_headings(0.0);
-    write(flow, info, options)
+    let draft = blocks.iter().find_map(|b| match b {
+        Block::Draft(text) => Some(text.as_str()),
+        _ => None,
+    });
+    write(flow, info, options, draft)
 }
 
 /// Draws the laid-out pages, with their footers, and writes the PDF.
-fn write(mut flow: Flow, info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>, String> {
+fn write(
+    mut flow: Flow,
+    info: &PdfInfo,
+    options: &PdfOptions,
+    draft: Option<&str>,
+) -> Result<Vec<u8>, String> {
     let total = flow.pages.len();
+    let draft = draft.map(|text| flow.lay(text, 10.0, text.len(), flow.width - 2.0 * MARGIN));
     let page_word = if info.lang == Lang::En {
         "Page"
     } else {
@@ -671,6 +689,17 @@ fn write(mut flow: Flow, info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>
                     &mut fonts,
                 ),
             }
+        }
+        if let Some(draft) = draft {
+            let laid = &flow.laid[draft];
+            let x = (flow.width - laid.layout.width()) / 2.0;
+            draw(
+                &mut surface,
+                laid,
+                (x, MARGIN / 2.0 - 6.0),
+                ALL_LINES,
+                &mut fonts,
+            );
         }
         let (number, updated) = &footers[page_index];
         let foot_y = flow.height - MARGIN - 10.0;

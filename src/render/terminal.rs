@@ -19,6 +19,10 @@ pub fn render(blocks: &[Block], columns: usize) -> String {
                 }
                 out.push('\n');
             }
+            Block::Draft(text) => {
+                centred(&mut out, &format!("*** {text} ***"), columns);
+                out.push('\n');
+            }
             Block::Title(title) => {
                 centred(&mut out, title, columns);
                 out.push('\n');

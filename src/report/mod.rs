@@ -84,11 +84,28 @@ pub fn locate(file: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Vec<Fin
                 code: d.code,
                 key: d.key,
                 message: d.message,
-                help: d.help,
+                // A command to run names this file, where the walker could only say FILE.
+                help: d.help.map(|h| {
+                    h.replace(
+                        "charter set FILE ",
+                        &format!("charter set {} ", shell_word(file)),
+                    )
+                }),
                 source_line: index.line_text(start.line).to_string(),
             }
         })
         .collect()
+}
+
+/// A path as one shell word: as it is when it holds only safe characters, else in single
+/// quotes.
+fn shell_word(path: &str) -> String {
+    let safe = |c: char| c.is_alphanumeric() || "/._-+:@".contains(c);
+    if !path.is_empty() && path.chars().all(safe) {
+        path.to_string()
+    } else {
+        format!("'{}'", path.replace('\'', "'\\''"))
+    }
 }
 
 /// `text` with every line indented by `depth` spaces.
