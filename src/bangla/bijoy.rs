@@ -857,6 +857,17 @@ fn judge(word: &str, chars: &mut Vec<char>) -> Kind {
         return Kind::Other;
     }
     let core = word.trim_matches(is_edge_punctuation);
+    // `Citizen’s`: an English possessive typed with a typographic apostrophe, which is also a
+    // Bijoy glyph.
+    if let Some(stem) = core
+        .strip_suffix("’s")
+        .or_else(|| core.strip_suffix("’S"))
+        .or_else(|| core.strip_suffix('’'))
+        && stem.len() >= 3
+        && is_english(stem)
+    {
+        return Kind::Other;
+    }
     chars.clear();
     let (mut letters, mut symbols) = (0, 0);
     for c in core.chars().map(from_c1) {
@@ -1285,6 +1296,8 @@ mod tests {
             "doict.kawkhali.pirojpur.gov.bd",
             "Avg. 3 days",
             "McDonald's",
+            "সেবা প্রদান প্রতিশ্রুতি (Citizen’s Charter)",
+            "Citizens’ Charter",
         ] {
             assert_eq!(first_bijoy_word(ok), None, "{ok}");
         }

@@ -1292,12 +1292,44 @@ fn header(grid: &Grid) -> Option<(usize, Vec<Column>)> {
         });
         if known >= 2 && content && best.as_ref().is_none_or(|b| known > b.2) {
             let mut kinds: Vec<Column> = Vec::with_capacity(raw.len());
-            for kind in raw {
+            for (k, kind) in raw.iter().enumerate() {
                 match kind {
                     // A heading continued in the next cell counts once, its cell then empty.
                     Some(Column::Continuation) => kinds.push(Column::Other),
-                    Some(kind) => kinds.push(kind),
-                    None => kinds.push(Column::Other),
+                    Some(kind) => kinds.push(*kind),
+                    // A heading this tool does not know: what its cells hold decides.
+                    None => kinds.push(
+                        content_kind(&column_texts(&grid.rows[r + 1..], k))
+                            .unwrap_or(Column::Other),
+                    ),
+                }
+            }
+            // Posts in a column after the officer's: whom to appeal to.
+            let officer_at = raw.iter().position(|k| *k == Some(Column::Officer));
+            for (k, kind) in kinds.iter_mut().enumerate() {
+                if raw[k].is_none()
+                    && *kind == Column::Officer
+                    && let Some(at) = officer_at
+                {
+                    *kind = if k > at {
+                        Column::Superior
+                    } else {
+                        Column::Other
+                    };
+                }
+            }
+            // Two name columns (`কার্যক্রম`, `সেবার ধরণ`): the one that says সেবা names the
+            // service.
+            let names: Vec<usize> = (0..kinds.len())
+                .filter(|&k| kinds[k] == Column::Name)
+                .collect();
+            if names.len() > 1
+                && let Some(&service) = names.iter().find(|&&k| cells[k].text().contains("সেবা"))
+            {
+                for k in names {
+                    if k != service {
+                        kinds[k] = Column::Other;
+                    }
                 }
             }
             // Without a "when" column, "whom to contact" is the responsible officer.
@@ -1358,20 +1390,8 @@ fn by_content(grid: &Grid) -> Option<(usize, Vec<Column>)> {
             *kind = known;
             continue;
         }
-        let texts = cells_of(k);
-        if share(&texts, &|t| {
-            matches!(
-                bangla::time_limit_kind(t).0,
-                bangla::TimeKind::Span | bangla::TimeKind::Immediate
-            ) && t.chars().count() <= 80
-        }) {
-            *kind = Column::TimeLimit;
-        } else if share(&texts, &|t| {
-            !matches!(bangla::parse_fee(t), bangla::Fee::Unstated) && t.chars().count() <= 40
-        }) {
-            *kind = Column::Fee;
-        } else if share(&texts, &|t| officer::has_post_title(t)) {
-            *kind = Column::Officer;
+        if let Some(by_cells) = content_kind(&cells_of(k)) {
+            *kind = by_cells;
         }
     }
     if !kinds.contains(&Column::Name) {
@@ -1398,6 +1418,38 @@ fn by_content(grid: &Grid) -> Option<(usize, Vec<Column>)> {
         }
     }
     Some((header_at, kinds))
+}
+
+/// The texts of column `k` in `rows` (spans expanded), without empty cells, dashes and dittos.
+fn column_texts(rows: &[Row], k: usize) -> Vec<String> {
+    rows.iter()
+        .filter_map(|r| expand(r).get(k).map(Cell::text))
+        .filter(|t| !t.is_empty() && !cells::not_applicable(t) && !cells::is_ditto(t))
+        .collect()
+}
+
+/// What a column holds, told from its cells when most of them say the same: time limits
+/// (`৭ দিন`, `তাৎক্ষণিক`), short fees (`৫০/-`, `বিনামূল্যে`) or post titles.
+fn content_kind(texts: &[String]) -> Option<Column> {
+    let share = |test: &dyn Fn(&str) -> bool| -> bool {
+        !texts.is_empty() && texts.iter().filter(|t| test(t)).count() * 2 > texts.len()
+    };
+    if share(&|t| {
+        matches!(
+            bangla::time_limit_kind(t).0,
+            bangla::TimeKind::Span | bangla::TimeKind::Immediate
+        ) && t.chars().count() <= 80
+    }) {
+        Some(Column::TimeLimit)
+    } else if share(&|t| {
+        !matches!(bangla::parse_fee(t), bangla::Fee::Unstated) && t.chars().count() <= 40
+    }) {
+        Some(Column::Fee)
+    } else if share(&|t| officer::has_post_title(t)) {
+        Some(Column::Officer)
+    } else {
+        None
+    }
 }
 
 /// A row's cells with spanned columns repeated as empty cells, so that cells line up with

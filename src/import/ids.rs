@@ -34,6 +34,9 @@ fn letter(c: char) -> Option<(&'static str, bool)> {
         'চ' => consonant("c"),
         'ছ' => consonant("ch"),
         'জ' | 'য' => consonant("j"),
+        // ড় ঢ় য় as one code point each, as many pages write them (not NFC).
+        '\u{09DC}' | '\u{09DD}' => consonant("r"),
+        '\u{09DF}' => consonant("y"),
         'ঝ' => consonant("jh"),
         'ঞ' | 'ণ' | 'ন' => consonant("n"),
         'ট' | 'ত' => consonant("t"),
@@ -228,6 +231,10 @@ mod tests {
         assert_eq!(slug("নাগরিকত্ব সনদপত্র"), "nagorikotto-sonodopotro");
         assert_eq!(slug("জন্ম নিবন্ধন"), "jonmo-nibondhon");
         assert_eq!(slug("ওয়ারিশ সনদ"), "oyarish-sonod");
+        // য় ড় ঢ় precomposed (U+09DF, U+09DC, U+09DD) and as a letter and a nukta alike.
+        assert_eq!(slug("জাতী\u{09DF}তা সনদ"), "jatiyota-sonod");
+        assert_eq!(slug("জাতীয\u{09BC}তা সনদ"), "jatiyota-sonod");
+        assert_eq!(slug("বা\u{09DC}ি"), "bari");
         assert_eq!(
             slug("Hat-bazaar provides annual lease."),
             "hat-bazaar-provides-annual-lease"

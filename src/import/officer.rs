@@ -93,8 +93,88 @@ const DESIGNATIONS: &[&str] = &[
     "সচিব",
 ];
 
+/// Words a post title is built from before the word it ends with: the tier (উপজেলা, জেলা,
+/// ইউপি), the rank (সিনিয়র, সহকারী) and the field (কৃষি, মৎস্য, শিক্ষা). A post found is
+/// extended back over them, so that `উপজেলা কৃষি অফিসার` is one post and not the name
+/// `উপজেলা` with the post `কৃষি অফিসার`.
+const POST_WORDS: &[&str] = &[
+    "উপজেলা",
+    "জেলা",
+    "বিভাগীয়",
+    "আঞ্চলিক",
+    "ইউপি",
+    "ইউনিয়ন",
+    "পৌর",
+    "পৌরসভার",
+    "থানা",
+    "সিনিয়র",
+    "জুনিয়র",
+    "সহকারী",
+    "সহকারি",
+    "উপ",
+    "উপ-সহকারী",
+    "উপসহকারী",
+    "অতিরিক্ত",
+    "প্রধান",
+    "ভারপ্রাপ্ত",
+    "দায়িত্বপ্রাপ্ত",
+    "আবাসিক",
+    "মেডিকেল",
+    "ভেটেরিনারী",
+    "ভেটেরিনারি",
+    "কৃষি",
+    "মৎস্য",
+    "শিক্ষা",
+    "প্রাথমিক",
+    "মাধ্যমিক",
+    "প্রাণিসম্পদ",
+    "প্রাণী",
+    "সমাজসেবা",
+    "সমবায়",
+    "যুব",
+    "উন্নয়ন",
+    "মহিলা",
+    "বিষয়ক",
+    "স্বাস্থ্য",
+    "পরিবার",
+    "পরিকল্পনা",
+    "ও",
+    "নির্বাচন",
+    "হিসাবরক্ষণ",
+    "খাদ্য",
+    "পল্লী",
+    "ভূমি",
+    "তথ্য",
+    "প্রকৌশল",
+    "নির্বাহী",
+    "প্রশাসনিক",
+    "ডিউটি",
+    "সিভিল",
+    "রাজস্ব",
+    "সার্কেল",
+    "পরিসংখ্যান",
+    "আনসার",
+    "ভিডিপি",
+    "কারিগরি",
+    "একাডেমিক",
+    "পোস্ট",
+    "সাব",
+    "ডেপুটি",
+];
+
 /// Words a post ends with, for posts the table does not hold.
 const DESIGNATION_ENDINGS: &[&str] = &[
+    "সার্জন",
+    "ইন্সপেক্টর",
+    "তত্ত্বাবধায়ক",
+    "ব্যবস্থাপক",
+    "ম্যানেজার",
+    "নিয়ন্ত্রক",
+    "হিসাবরক্ষক",
+    "কাউন্সিলর",
+    "পোস্টমাস্টার",
+    "নিবন্ধক",
+    "ইনচার্জ",
     "কর্মকর্তা",
     "কর্মচারী",
     "অফিসার",
@@ -379,6 +459,7 @@ fn designation_in(text: &str) -> Option<(usize, usize, String)> {
             let end = start + post.len();
             // `ও সচিব`, `চেয়ারম্যান ও সচিব`: posts joined by ও are one designation.
             let end = extend_joined(text, end);
+            let start = extend_back(text, start);
             return Some((start, end, text[start..end].to_string()));
         }
     }
@@ -397,6 +478,10 @@ fn designation_in(text: &str) -> Option<(usize, usize, String)> {
                 .map(|c| c + 1)
                 .unwrap_or_else(|| if k > 0 { words[k - 1].0 } else { at });
             let start = start + (text[start..].len() - text[start..].trim_start().len());
+            // Back over the words posts are built from when there are any; else the word
+            // before counts (a misspelt `কায সহকারী`).
+            let back = extend_back(text, at);
+            let start = if back < at { back } else { start };
             let end = extend_joined(text, at + bare.len());
             return Some((start, end, text[start..end].trim().to_string()));
         }
@@ -404,13 +489,43 @@ fn designation_in(text: &str) -> Option<(usize, usize, String)> {
     None
 }
 
+/// Moves the start of a post found at `start` back over the words posts are built from
+/// ([`POST_WORDS`]): `কৃষি অফিসার` in `উপজেলা কৃষি অফিসার` starts at `উপজেলা`. A `ও` is taken
+/// only between two such words, and a name (`মোঃ …`) is never crossed.
+fn extend_back(text: &str, start: usize) -> usize {
+    let mut start = start;
+    let words = word_offsets(&text[..start]);
+    for k in (0..words.len()).rev() {
+        let (at, word) = words[k];
+        let bare = word.trim_end_matches([',', ';']);
+        if bare.len() != word.len() || !POST_WORDS.contains(&bare) {
+            break;
+        }
+        if bare == "ও" && !(k > 0 && POST_WORDS.contains(&words[k - 1].1)) {
+            break;
+        }
+        start = at;
+    }
+    start
+}
+
 /// Extends a post over `ও <another post>` that follows it.
 fn extend_joined(text: &str, end: usize) -> usize {
     let rest = &text[end..];
-    if let Some(after) = rest.strip_prefix(" ও ")
-        && let Some(next) = DESIGNATIONS.iter().find(|p| after.starts_with(**p))
-    {
-        return end + " ও ".len() + next.len();
+    for joint in [" ও ", "/", " / ", "/ ", " এবং "] {
+        if let Some(after) = rest.strip_prefix(joint) {
+            // The second post may be built of post words too (`ও ইউপি সচিব`).
+            let words = word_offsets(after);
+            let skip = words
+                .iter()
+                .take_while(|(_, w)| POST_WORDS.contains(w) && *w != "ও")
+                .last()
+                .map_or(0, |(at, w)| at + w.len() + 1);
+            let tail = after.get(skip..).unwrap_or("");
+            if let Some(next) = DESIGNATIONS.iter().find(|p| tail.starts_with(**p)) {
+                return end + joint.len() + skip + next.len();
+            }
+        }
     }
     end
 }
@@ -524,5 +639,26 @@ mod tests {
         assert_eq!(plain(&o.designation), Some("জেলা প্রাণিসম্পদ কর্মকর্তা"));
         assert_eq!(o.phone.as_deref(), Some("০২৩৩৩৩০২০২৭"));
         assert_eq!(o.email.as_deref(), Some("dlobandarban248@gmail.com"));
+    }
+    #[test]
+    fn posts_keep_their_tier_and_field() {
+        for (cell, name, post) in [
+            ("উপজেলা কৃষি অফিসার", None, "উপজেলা কৃষি অফিসার"),
+            ("ইউপি সচিব", None, "ইউপি সচিব"),
+            ("জেলা শিক্ষা অফিসার", None, "জেলা শিক্ষা অফিসার"),
+            ("ভেটেরিনারী সার্জন", None, "ভেটেরিনারী সার্জন"),
+            ("চেয়ারম্যান/সচিব", None, "চেয়ারম্যান/সচিব"),
+            ("ইউপি চেয়ারম্যান ও ইউপি সচিব", None, "ইউপি চেয়ারম্যান ও ইউপি সচিব"),
+            (
+                "মোঃ আব্দুল করিম সিনিয়র উপজেলা মৎস্য অফিসার",
+                Some("মোঃ আব্দুল করিম"),
+                "সিনিয়র উপজেলা মৎস্য অফিসার",
+            ),
+        ] {
+            let o = parse(&[cell.to_string()]).officer;
+            assert_eq!(plain(&o.designation), Some(post), "{cell}");
+            assert_eq!(plain(&o.name), name, "{cell}");
+            assert_eq!(o.office, None, "{cell}");
+        }
     }
 }
