@@ -62,6 +62,7 @@ Register-ArgumentCompleter -Native -CommandName 'charter' -ScriptBlock {
             [CompletionResult]::new('--paper', '--paper', [CompletionResultType]::ParameterName, 'The paper size of a PDF')
             [CompletionResult]::new('--portrait', '--portrait', [CompletionResultType]::ParameterName, 'A PDF in portrait instead of the wall copy''s landscape')
             [CompletionResult]::new('--pdfa', '--pdfa', [CompletionResultType]::ParameterName, 'Write the PDF as PDF/A-2b, for archiving')
+            [CompletionResult]::new('--draft', '--draft', [CompletionResultType]::ParameterName, 'Render a charter that still has errors (an import with gaps): every page marked খসড়া (draft), every missing value as [ফাঁকা]. Only a file that is not TOML is refused')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

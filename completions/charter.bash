@@ -798,7 +798,7 @@ _charter() {
             return 0
             ;;
         charter__subcmd__render)
-            opts="-f -o -h --format --output --out-dir --lang --service --width --paper --portrait --pdfa --help"
+            opts="-f -o -h --format --output --out-dir --lang --service --width --paper --portrait --pdfa --draft --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -57,6 +57,7 @@ set edit:completion:arg-completer[charter] = {|@words|
             cand --paper 'The paper size of a PDF'
             cand --portrait 'A PDF in portrait instead of the wall copy''s landscape'
             cand --pdfa 'Write the PDF as PDF/A-2b, for archiving'
+            cand --draft 'Render a charter that still has errors (an import with gaps): every page marked খসড়া (draft), every missing value as [ফাঁকা]. Only a file that is not TOML is refused'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

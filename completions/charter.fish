@@ -64,6 +64,7 @@ letter\t'US Letter'
 legal\t'US Legal'"
 complete -c charter -n "__fish_charter_using_subcommand render" -l portrait -d 'A PDF in portrait instead of the wall copy\'s landscape'
 complete -c charter -n "__fish_charter_using_subcommand render" -l pdfa -d 'Write the PDF as PDF/A-2b, for archiving'
+complete -c charter -n "__fish_charter_using_subcommand render" -l draft -d 'Render a charter that still has errors (an import with gaps): every page marked খসড়া (draft), every missing value as [ফাঁকা]. Only a file that is not TOML is refused'
 complete -c charter -n "__fish_charter_using_subcommand render" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c charter -n "__fish_charter_using_subcommand reply" -l charter -d 'The charter file, or a directory of charters (inquiries are matched against all)' -r -F
 complete -c charter -n "__fish_charter_using_subcommand reply" -l service -d 'Send this service\'s information (by id) to --to' -r

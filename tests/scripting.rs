@@ -376,11 +376,22 @@ fn init_writes_a_charter_that_validates_and_never_overwrites() {
         dir.path().join("charter.schema.json").exists(),
         "the #:schema line resolves"
     );
-    charter()
+    // Valid as it stands; what is left to replace is said, and fails `--strict`.
+    charter().arg("validate").arg(&path).assert().code(0);
+    let strict = charter()
         .args(["validate", "--strict"])
         .arg(&path)
-        .assert()
-        .code(0);
+        .output()
+        .unwrap();
+    assert_eq!(strict.status.code(), Some(1));
+    let said = stderr(&strict) + &String::from_utf8_lossy(&strict.stdout);
+    for placeholder in ["example.gov.bd", "০১৭০০০০০০০০", "সেবার নাম", "কর্মকর্তার নাম"]
+    {
+        assert!(
+            said.contains("warning[placeholder]") && said.contains(placeholder),
+            "{placeholder}: {said}"
+        );
+    }
     let out = charter().arg("init").arg(&path).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&path).unwrap(), text);

@@ -64,11 +64,13 @@ pub enum Code {
     MissingSection,
     /// A line break in a field that must be one line (a name, a fee, an id).
     LineBreak,
+    /// Text left as `init` or a draft wrote it: `সেবার নাম`, `example.gov.bd`, `০১৭০০০০০০০০`.
+    Placeholder,
 }
 
 impl Code {
     /// Every code, for the SARIF rule table.
-    pub const ALL: [Code; 24] = [
+    pub const ALL: [Code; 25] = [
         Code::Encoding,
         Code::TooLarge,
         Code::Syntax,
@@ -93,6 +95,7 @@ impl Code {
         Code::LegacyEncoding,
         Code::MissingSection,
         Code::LineBreak,
+        Code::Placeholder,
     ];
 
     /// The stable name printed in `error[name]` and in JSON, GitHub and SARIF output.
@@ -122,6 +125,7 @@ impl Code {
             Code::LegacyEncoding => "legacy-encoding",
             Code::MissingSection => "missing-section",
             Code::LineBreak => "line-break",
+            Code::Placeholder => "placeholder",
         }
     }
 
@@ -136,7 +140,8 @@ impl Code {
             | Code::Nfc
             | Code::ZeroWidth
             | Code::LegacyEncoding
-            | Code::MissingSection => Severity::Warning,
+            | Code::MissingSection
+            | Code::Placeholder => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -171,6 +176,9 @@ impl Code {
             Code::MissingSection => "no grievance or no expectations section",
             Code::LineBreak => {
                 "a line break in a field that must be one line (a name, an id, a fee, a time limit)"
+            }
+            Code::Placeholder => {
+                "text left as `charter init` or a draft wrote it (example.gov.bd, ০১৭০০০০০০০০, সেবার নাম)"
             }
         }
     }

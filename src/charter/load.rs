@@ -77,6 +77,41 @@ pub fn load_bytes(bytes: Vec<u8>) -> (String, Loaded) {
     }
 }
 
+/// The texts `charter init` writes for the office to replace, and the gap mark of
+/// `render --draft`: as a whole value, each is a placeholder.
+fn placeholder_text(s: &str) -> Option<&'static str> {
+    match s.trim() {
+        "সেবার নাম" => Some("`সেবার নাম` (a service's name)"),
+        "অফিসের নাম" => Some("`অফিসের নাম` (the office's name)"),
+        "কর্মকর্তার নাম" => Some("`কর্মকর্তার নাম` (an officer's name)"),
+        "পদবী" | "পদবি" => Some("`পদবী` (a designation)"),
+        "[ফাঁকা]" => Some("`[ফাঁকা]` (the mark of a gap in a draft)"),
+        _ => None,
+    }
+}
+
+/// An address at a domain reserved for examples (RFC 2606): example.gov.bd, example.org.
+fn is_example_domain(s: &str) -> bool {
+    let host = s.rsplit('@').next().unwrap_or(s).to_ascii_lowercase();
+    let host = host
+        .trim()
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.");
+    let host = host.split(['/', ':']).next().unwrap_or("");
+    host.split('.').any(|label| label == "example")
+}
+
+/// A phone number that only holds zeros after its operator's code: `০১৭০০০০০০০০`.
+fn is_placeholder_phone(s: &str) -> bool {
+    bangla::parse_phones(s).is_ok_and(|phones| {
+        phones.iter().any(|p| {
+            let digits: Vec<u32> = p.national.chars().filter_map(bangla::digit_value).collect();
+            digits.len() >= 9 && digits[3..].iter().all(|&d| d == 0)
+        })
+    })
+}
+
 /// Syntax errors reported per file; the rest are counted in one more finding.
 pub const MAX_SYNTAX_ERRORS: usize = 100;
 
@@ -468,7 +503,16 @@ impl<'t> Walker<'t> {
         if scan.line_break {
             self.check_one_line(node, path);
         }
+        if let Some(what) = placeholder_text(s) {
+            self.placeholder(node, path, what);
+        }
         Some(s)
+    }
+
+    /// Reports a value left as the `init` template or a draft has it.
+    fn placeholder(&mut self, node: &'t Node<'t>, path: &KeyPath, what: &str) {
+        let message = format!("{what} is a placeholder: write the office's own");
+        self.report(Code::Placeholder, path, node.span(), message);
     }
 
     /// Reports a line break in a field that must be one line. A document's name may wrap: it
@@ -827,6 +871,8 @@ impl<'t> Walker<'t> {
         if let Err(e) = bangla::parse_phones(s) {
             let message = format!("`{s}` is not a Bangladeshi phone number: {e}");
             self.report(Code::Phone, &path, node.span(), message);
+        } else if is_placeholder_phone(s) {
+            self.placeholder(node, &path, &format!("`{s}`"));
         }
         Some(s.to_string())
     }
@@ -838,6 +884,8 @@ impl<'t> Walker<'t> {
         if !bangla::is_email(s.trim()) {
             let message = format!("`{s}` is not an email address: expected local@domain.tld");
             self.report(Code::Email, &path, node.span(), message);
+        } else if is_example_domain(s) {
+            self.placeholder(node, &path, &format!("`{s}`"));
         }
         Some(s.to_string())
     }
@@ -851,6 +899,8 @@ impl<'t> Walker<'t> {
                 "`{s}` is neither a URL nor a host name: expected https://office.gov.bd or office.gov.bd"
             );
             self.report(Code::Website, &path, node.span(), message);
+        } else if is_example_domain(s) {
+            self.placeholder(node, &path, &format!("`{s}`"));
         }
         Some(s.to_string())
     }
