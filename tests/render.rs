@@ -180,7 +180,7 @@ fn json_carries_the_derived_values() {
     );
     assert_eq!(
         mutation["officer"]["phone"]["numbers"][0]["international"],
-        "+8801700000000"
+        "+8801700553421"
     );
     let copy = &json["services"][2];
     assert_eq!(
