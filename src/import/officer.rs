@@ -428,9 +428,15 @@ fn place_words(officer: &mut Officer, texts: Vec<String>) -> Vec<String> {
             }
             _ => {
                 officer.name = Some(Text::Plain(first));
-                if let Some(post) = lines.next() {
+                // The line after the name is the post, unless it names no post but an office
+                // (an officer known by name and office, as this tool's own pages print one).
+                let mut rest_lines = lines.by_ref().peekable();
+                if let Some(post) =
+                    rest_lines.next_if(|l| designation_in(l).is_some() || !names_an_office(l))
+                {
                     officer.designation = Some(Text::Plain(post));
                 }
+                rest.extend(rest_lines);
             }
         }
     }
@@ -440,6 +446,29 @@ fn place_words(officer: &mut Officer, texts: Vec<String>) -> Vec<String> {
         officer.office = Some(Text::Plain(office.join(" ")));
     }
     rest
+}
+
+/// Whether a line names an office (`নমুনা পৌরসভা কার্যালয়`) rather than a post.
+fn names_an_office(text: &str) -> bool {
+    const OFFICES: &[&str] = &[
+        "কার্যালয়",
+        "দপ্তর",
+        "দফতর",
+        "পরিষদ",
+        "পৌরসভা",
+        "মন্ত্রণালয়",
+        "কমিশন",
+        "ব্যুরো",
+        "বোর্ড",
+        "কর্তৃপক্ষ",
+        "কমপ্লেক্স",
+        "হাসপাতাল",
+        "Office",
+        "office",
+        "Directorate",
+        "Ministry",
+    ];
+    OFFICES.iter().any(|w| text.contains(w))
 }
 
 fn has_name_prefix(text: &str) -> bool {
