@@ -626,3 +626,41 @@ fn every_imported_sample_renders_as_a_draft_in_every_format() {
         inputs.len()
     );
 }
+
+/// What may be read wrong is said, with the page's text: an officer with no post, a post that
+/// reads as a fee. A Markdown table without its outer pipes keeps its rows (its separator row
+/// is no row and no section).
+#[test]
+fn doubtful_readings_are_reported_with_their_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    fs::write(
+        &page,
+        "ক্রমিক নং | সেবার নাম | সেবার মূল্য | সময়সীমা | দায়িত্বপ্রাপ্ত কর্মকর্তা\n\
+         --- | --- | --- | --- | ---\n\
+         ১ | নাগরিক সনদ | বিনামূল্যে | ১ দিন | মোঃ আব্দুল করিম\n\
+         ২ | ওয়ারিশ সনদ | ১০০ টাকা | ৩ দিন | বিনামূল্যে\n",
+    )
+    .unwrap();
+    let (code, text, stderr) = import(dir.path(), &page, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(text.matches("[[services.citizen]]").count(), 2, "{text}");
+    assert!(!text.contains("section"), "{text}");
+    assert!(
+        stderr.contains("unsure (2, check against the page):"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("মোঃ আব্দুল করিম (officer `moh-abdul-korim` has no post title"));
+    assert!(stderr.contains("বিনামূল্যে (officer `binamulle`'s post reads as a fee"));
+    let out = charter()
+        .arg("import")
+        .arg(&page)
+        .args(["--format", "json"])
+        .arg("-o")
+        .arg(dir.path().join("again.toml"))
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report[0]["unsure"].as_array().unwrap().len(), 2);
+    assert_eq!(report[0]["unsure"][1]["text"], "বিনামূল্যে");
+}

@@ -226,6 +226,21 @@ fn human(outcome: &Outcome) -> String {
             let _ = writeln!(out, "    {text} ({})", note.reason);
         }
     }
+    if !r.unsure.is_empty() {
+        let _ = writeln!(
+            out,
+            "  unsure ({}, check against the page):",
+            r.unsure.len()
+        );
+        for note in &r.unsure {
+            let text: String = note.text.chars().take(100).collect();
+            if text.is_empty() {
+                let _ = writeln!(out, "    {}", note.reason);
+            } else {
+                let _ = writeln!(out, "    {text} ({})", note.reason);
+            }
+        }
+    }
     let errors = outcome
         .findings
         .iter()

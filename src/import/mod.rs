@@ -10,6 +10,7 @@ mod assemble;
 mod cells;
 mod columns;
 mod docx;
+mod doubts;
 mod html;
 mod ids;
 mod officer;
@@ -73,6 +74,8 @@ pub struct Report {
     pub officers: Vec<String>,
     /// What found no place (kept as `# import:` comments).
     pub unplaced: Vec<Note>,
+    /// What was read but may be read wrong: the text, and why to check it.
+    pub unsure: Vec<Note>,
 }
 
 /// An import's result: the charter file's text and the report.
@@ -173,6 +176,7 @@ pub fn import(bytes: &[u8], kind: Kind, options: &Options) -> Result<Imported, F
         .or_else(|| options.ids_from.and_then(|e| e.source.clone()))
         .or_else(|| options.source.clone());
     name_everything(charter, options.ids_from);
+    doubts::doubts(charter, &mut report);
     report.services = crate::charter::Category::ALL
         .iter()
         .map(|c| (c.key(), charter.services.of(*c).len()))

@@ -181,8 +181,14 @@ fn pipe_table(lines: &[String]) -> Vec<Piece> {
     if is_markdown_row(first) {
         return markdown_table(lines);
     }
-    // Cells run from one pipe to the next, across lines; rows are found by their serials.
-    let text = lines.join("\n");
+    // Cells run from one pipe to the next, across lines; rows are found by their serials. A
+    // Markdown separator row without its outer pipes (`--- | ---`) holds no cells.
+    let text = lines
+        .iter()
+        .filter(|l| !is_separator_row(l))
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut tokens: Vec<Cell> = Vec::new();
     let mut before = Vec::new();
     for (k, piece) in text.split('|').enumerate() {
@@ -200,6 +206,12 @@ fn pipe_table(lines: &[String]) -> Vec<Piece> {
     let mut pieces = before;
     pieces.extend(grids_from_cells(tokens));
     pieces
+}
+
+/// A Markdown table's separator row, with or without outer pipes: `|---|:---:|`, `--- | ---`.
+fn is_separator_row(line: &str) -> bool {
+    let t = line.trim();
+    t.contains("---") && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 /// Adds the text between two pipes as a cell. A cell whose last line is a serial number alone
