@@ -83,6 +83,7 @@ const OFFICE_WORDS: &[&str] = &[
     "কর্তৃপক্ষ",
     "ইউনিয়ন",
     "সিটি কর্পোরেশন",
+    "ক্লিনিক",
     "করপোরেশন",
     "কর্পোরেশন",
     "কমপ্লেক্স",
@@ -129,7 +130,11 @@ pub fn assemble(pieces: &[Piece], cut: bool, report: &mut Report) -> Assembled {
         title_office: None,
     };
     walk.out.charter.version = 1;
-    let has_table = pieces.iter().any(|p| matches!(p, Piece::Table(_)));
+    // A list of services is read where no table is one of services (a page may have a table of
+    // opening hours or staff beside its list).
+    let has_table = pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Table(g) if header(g).is_some()));
     let lines = lines_of(pieces);
     let mut k = 0;
     while k < lines.len() {
@@ -621,7 +626,8 @@ impl Walk<'_> {
                 self.mode = Mode::Body;
             }
             Mode::Expectations => {
-                let item = leading_number(text).map_or(text, |(_, rest)| rest);
+                let item = bullet(text).unwrap_or(text);
+                let item = leading_number(item).map_or(item, |(_, rest)| rest);
                 let item = item.trim_start_matches(['•', '-', '*']).trim();
                 if !item.is_empty() {
                     self.out

@@ -208,6 +208,11 @@ impl Reader {
                                 if let Some(level) = heading_level(name) {
                                     self.heading = level;
                                 }
+                                // A list item keeps its bullet, as text pasted from the page
+                                // would: a list of services reads as one.
+                                if name == "li" {
+                                    self.line.push_str("• ");
+                                }
                             }
                         }
                         _ => {}

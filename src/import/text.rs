@@ -586,6 +586,9 @@ fn header_width(cells: &[Cell], start: usize) -> Option<usize> {
                     break;
                 }
             }
+            // A table's serial column comes first: a heading before it (`ডাকসেবার সময়সীমা`,
+            // the page's subtitle) is not one of its columns.
+            Some(Column::Serial) if k > 0 => return None,
             Some(kind) => known.push(*kind),
             None => {}
         }
