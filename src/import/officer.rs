@@ -40,6 +40,8 @@ const NAME_PREFIXES: &[&str] = &[
 
 /// Common posts of government offices, longest first where one holds another.
 const DESIGNATIONS: &[&str] = &[
+    "অফিসার ইনচার্জ",
+    "অফিসার-ইন-চার্জ",
     "উপজেলা স্বাস্থ্য ও পরিবার পরিকল্পনা কর্মকর্তা",
     "উপজেলা মহিলা বিষয়ক কর্মকর্তা",
     "উপজেলা প্রাণিসম্পদ কর্মকর্তা",
@@ -541,6 +543,14 @@ fn extend_back(text: &str, start: usize) -> usize {
 /// Extends a post over `ও <another post>` that follows it.
 fn extend_joined(text: &str, end: usize) -> usize {
     let rest = &text[end..];
+    // A short note in brackets is part of the post: `ডিউটি অফিসার (D.O.)`.
+    if let Some(inner) = rest.strip_prefix(" (").or_else(|| rest.strip_prefix('('))
+        && let Some(close) = inner.find(')')
+        && inner[..close].chars().count() <= 20
+    {
+        let gap = rest.len() - inner.len();
+        return extend_joined(text, end + gap + close + 1);
+    }
     for joint in [" ও ", "/", " / ", "/ ", " এবং "] {
         if let Some(after) = rest.strip_prefix(joint) {
             // The second post may be built of post words too (`ও ইউপি সচিব`).

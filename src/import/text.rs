@@ -569,6 +569,13 @@ fn header_width(cells: &[Cell], start: usize) -> Option<usize> {
     {
         return None;
     }
+    // A header that starts with the serial's heading runs to the first serial number, whatever
+    // headings it holds (বিভাগ/দপ্তর, Frequency): the first row starts there.
+    let to_first_row = kinds.first() == Some(&Some(Column::Serial))
+        && cells[start + 1..]
+            .iter()
+            .take(MAX)
+            .any(|c| serial_number(&c.text()).is_some());
     let mut end = 0;
     let mut known = Vec::new();
     let mut unknown = 0;
@@ -582,7 +589,8 @@ fn header_width(cells: &[Cell], start: usize) -> Option<usize> {
                 // A heading this tool does not know, or the data after a header with no
                 // serial column: stop where a second one appears.
                 unknown += 1;
-                if unknown > 2 || cell.text().chars().count() > 150 {
+                let limit = if to_first_row { MAX } else { 2 };
+                if unknown > limit || cell.text().chars().count() > 150 {
                     break;
                 }
             }
