@@ -560,15 +560,19 @@ fn header_at(cells: &[Cell]) -> Option<usize> {
 /// number (or row of column numbers), or while the cells are headings.
 fn header_width(cells: &[Cell], start: usize) -> Option<usize> {
     const MAX: usize = 16;
-    let kinds: Vec<Option<Column>> = cells[start..]
-        .iter()
-        .take(MAX + 1)
-        .map(|c| columns::classify(&c.text()))
-        .collect();
-    if !matches!(kinds.first(), Some(Some(k)) if !matches!(k, Column::Other | Column::Continuation))
-    {
+    // Most cells start no header: the first is looked at alone (this runs at every cell).
+    let first = columns::classify(&cells.get(start)?.text());
+    if !matches!(first, Some(k) if !matches!(k, Column::Other | Column::Continuation)) {
         return None;
     }
+    let kinds: Vec<Option<Column>> = std::iter::once(first)
+        .chain(
+            cells[start + 1..]
+                .iter()
+                .take(MAX)
+                .map(|c| columns::classify(&c.text())),
+        )
+        .collect();
     // A header that starts with the serial's heading runs to the first serial number, whatever
     // headings it holds (বিভাগ/দপ্তর, Frequency): the first row starts there.
     let to_first_row = kinds.first() == Some(&Some(Column::Serial))
