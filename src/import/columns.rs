@@ -122,7 +122,7 @@ pub fn classify(heading: &str) -> Option<Column> {
     }
     // A sentence (`…করা।`) or a numbered line (`২.১) নাগরিক সেবা`) is text, not a heading.
     let trimmed = heading.trim();
-    if trimmed.ends_with('।')
+    if trimmed.ends_with('।') && trimmed.split_whitespace().count() > 4
         || super::cells::strip_enumeration(trimmed).len() != trimmed.len()
             && !trimmed.starts_with('(')
     {
@@ -135,6 +135,10 @@ pub fn classify(heading: &str) -> Option<Column> {
     {
         return Some(Column::Continuation);
     }
+    // A note in brackets under a heading (`(সেপ্টেম্বর ২০২৪,MIS, DGFP)`) continues it.
+    if trimmed.starts_with('(') && trimmed.ends_with(')') && trimmed.chars().count() <= 60 {
+        return Some(Column::Continuation);
+    }
     let column = if has(&["উদ্দতন", "উধ্বতন", "উধতন", "উদ্দ্বতন", "superior"])
         || has(&[
             "thefailuretoprovide",
@@ -143,7 +147,8 @@ pub fn classify(heading: &str) -> Option<Column> {
             "appellate",
         ])
         || has(&["আপিলকারি", "আপিলকতৃপক্ষ"])
-        || has(&["ব্যথহলে", "ব্যথহইলে"]) && has(&["কমকতা"])
+        || has(&["ব্যথহলে", "ব্যথহইলে"]) && has(&["কমকতা", "প্রতিকার"])
+        || has(&["প্রতিকারেরবিধান"])
     {
         Column::Superior
     } else if has(&["কখনযোগাযোগ", "whentocontact"]) {
@@ -157,6 +162,7 @@ pub fn classify(heading: &str) -> Option<Column> {
         "ক্র.",
         "ক্র/",
         "ক্রনং",
+        "রমিকনং",
         "sr.",
         "sl.",
         "serial",
@@ -168,7 +174,7 @@ pub fn classify(heading: &str) -> Option<Column> {
     {
         Column::Other
     } else if (has(&["মুল্য"]) && !h.starts_with("বিনা"))
-        || has_word(heading, &["ফি", "ফিস", "fee", "fees"])
+        || has_word(heading, &["ফি", "ফিস", "fee", "fees", "charge"])
     {
         Column::Fee
     } else if has(&[
@@ -224,7 +230,7 @@ pub fn classify(heading: &str) -> Option<Column> {
         || matches!(h.as_str(), "service" | "services")
     {
         Column::Name
-    } else if has(&["স্থান", "place", "where"]) {
+    } else if has(&["স্থান", "place", "where", "যেখানেপাওয়া"]) {
         Column::Place
     } else if has(&["কক্ষ", "রুম", "room"]) {
         Column::Room
@@ -426,6 +432,7 @@ mod tests {
                     "উর্দ্দতন কর্মকর্তা",
                     "নির্দিষ্ট সেবা পেতে ব্যর্থ হলে প্রতিকারকারী কর্মকর্তা",
                     "আপীলকারী কর্তৃপক্ষ",
+                    "নিদির্ষ্ট সেবা প্রদানে ব্যর্থ হলে প্রতিকারের বিধান",
                     "উর্দ্ধতন কর্মর্তার পদবি রুম নম্বর",
                     "If the failure to provide specific services fails to take care of the authorities",
                 ],
@@ -448,7 +455,7 @@ mod tests {
                 ],
             ),
             (Address, &["যোগাযোগের ঠিকানা"]),
-            (Continuation, &["(ঘন্টা/দিন/মাস)"]),
+            (Continuation, &["(ঘন্টা/দিন/মাস)", "(সেপ্টেম্বর ২০২৪,MIS, DGFP)"]),
         ];
         for (column, wordings) in cases {
             for wording in *wordings {

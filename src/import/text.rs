@@ -392,6 +392,7 @@ fn paragraph_tables(run: Vec<Piece>) -> Vec<Piece> {
             Piece::Table(_) => Cell::new(""),
         })
         .collect();
+    let cells = join_open_cells(cells);
     if header_at(&cells).is_some() {
         return grids_from_cells(cells);
     }
@@ -413,6 +414,30 @@ fn paragraph_tables(run: Vec<Piece>) -> Vec<Piece> {
     run
 }
 
+/// Paragraphs that leave a list open (`ইউএনও/`, then `উপপরিচালক সমাজসেবা/`, then `জেলা প্রশাসক`)
+/// are one cell with the paragraph after them. An amount before the slash (`৫/`, taka) closes
+/// its cell.
+fn join_open_cells(cells: Vec<Cell>) -> Vec<Cell> {
+    let open = |cell: &Cell| {
+        let text = cell.text();
+        let text = text.trim_end();
+        text.strip_suffix('/').is_some_and(|before| {
+            before
+                .chars()
+                .last()
+                .is_some_and(|c| bangla::digit_value(c).is_none())
+        })
+    };
+    let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
+    for cell in cells {
+        match out.last_mut() {
+            Some(last) if open(last) && !cell.is_empty() => last.lines.extend(cell.lines),
+            _ => out.push(cell),
+        }
+    }
+    out
+}
+
 /// A table found by its numbered rows alone, in a stream of cells: each row starts at a serial
 /// number (`১`, `০২`, `৩।`), in sequence, with other cells between them. The cells before the
 /// first row, as many as a row has, are its headings when they read as headings (short, no
@@ -431,7 +456,7 @@ fn numbered_rows(cells: &[Cell]) -> Option<Vec<Piece>> {
         let gap = k - starts[starts.len() - 1];
         if let Some(n) = serial(k)
             && gap >= 2
-            && (n == value + 1 || n == value || n == 1)
+            && (n == value + 1 || n == value || n == 1 || n == value + 2)
         {
             starts.push(k);
             value = n;
@@ -581,12 +606,22 @@ fn header_width(cells: &[Cell], start: usize) -> Option<usize> {
             .take(MAX)
             .any(|c| serial_number(&c.text()).is_some());
     let mut end = 0;
+    // Where the last heading this tool knows ends: cells it does not know after it are the
+    // first row's, when no serial number marks where that row starts.
+    let mut known_end = 0;
     let mut known = Vec::new();
     let mut unknown = 0;
     for (k, kind) in kinds.iter().enumerate() {
         let cell = &cells[start + k];
         if serial_number(&cell.text()).is_some() {
             break;
+        }
+        if kind.is_some() {
+            known_end = k + 1;
+        }
+        if matches!(kind, Some(k) if *k != Column::Other) {
+            // Unknown headings are counted in a row: known ones may stand between them.
+            unknown = 0;
         }
         match kind {
             Some(Column::Other) | None if !cell.is_empty() => {
@@ -617,6 +652,11 @@ fn header_width(cells: &[Cell], start: usize) -> Option<usize> {
         k.sort_by_key(|c| *c as u8);
         k.dedup();
         k.len()
+    };
+    let end = if to_first_row {
+        end
+    } else {
+        end.min(known_end)
     };
     (content && distinct >= 3).then_some(end)
 }
@@ -649,13 +689,27 @@ pub fn grids_from_cells(cells: Vec<Cell>) -> Vec<Piece> {
 /// The table whose header of `width` cells starts at `start`; returns it, where the cells after
 /// it start, and the text found between its last row and that point.
 fn rows_after_header(cells: &[Cell], start: usize, width: usize) -> (Grid, usize, Vec<Piece>) {
-    let header: Vec<Cell> = merge_continuations(&cells[start..start + width]);
-    let has_serial = header
+    let mut header: Vec<Cell> = merge_continuations(&cells[start..start + width]);
+    let mut has_serial = header
         .first()
         .is_some_and(|c| columns::classify(&c.text()) == Some(Column::Serial));
     let mut i = start + width;
     if is_index_row(cells, i, width) {
         i += width;
+    }
+    // A serial column the page never fills (`ক্রমিক নং` over rows with no number): the rows are
+    // the other columns, as many cells each.
+    if has_serial
+        && header.len() > 2
+        && !cells
+            .get(i..)
+            .unwrap_or_default()
+            .iter()
+            .take(3 * width)
+            .any(|c| serial_number(&c.text()).is_some())
+    {
+        header.remove(0);
+        has_serial = false;
     }
     numbered_grid(header, cells, i, has_serial)
 }
@@ -716,7 +770,9 @@ fn numbered_grid(
         // or a new header), and has at least half its cells before it: a number in a cell is
         // not taken for the next row.
         let starts_row = |k: usize| {
-            serial_number(&cells[k].text()).is_some_and(|m| m == n + 1 || m == n || m == 1)
+            // The next number, the same again, a restart, or one the page skipped.
+            serial_number(&cells[k].text())
+                .is_some_and(|m| m == n + 1 || m == n || m == 1 || m == n + 2)
                 || header_width(cells, k).is_some()
         };
         let mut end = i + 1;
@@ -729,8 +785,8 @@ fn numbered_grid(
             row.pop();
         }
         if row.len() > columns {
-            let numbering_goes_on =
-                end < cells.len() && serial_number(&cells[end].text()).is_some_and(|m| m == n + 1);
+            let numbering_goes_on = end < cells.len()
+                && serial_number(&cells[end].text()).is_some_and(|m| m == n + 1 || m == n + 2);
             if numbering_goes_on {
                 // A cell of this row split over two paragraphs.
                 merge_extra_cells(&mut row, columns);
@@ -852,5 +908,35 @@ mod tests {
         let pieces = read(text);
         let grid = tables(&pieces)[0];
         assert_eq!(grid.rows.len(), 3, "{grid:?}");
+    }
+
+    #[test]
+    fn a_serial_column_never_filled_and_a_first_row_with_no_number() {
+        // One cell a paragraph; the serial column is empty on the page, and the first row's
+        // name is text this tool does not know as a heading: it is data, not a sixth heading.
+        let text = "ক্রমিক নং\n\nসেবার নাম\n\nসেবা গ্রহীতা\n\nসময়সীমা\n\nমন্তব্য\n\n\
+                    উপবৃত্তি বিতরণ\n\nদরিদ্র ছাত্র/ছাত্রী\n\nপ্রতি বছর জুলাই মাসে\n\n \n\n\
+                    পাঠ্যপুস্তক বিতরণ\n\nশিক্ষা প্রতিষ্ঠান\n\nপ্রতি বছর ডিসেম্বর মাসে\n\n \n";
+        let pieces = read(text);
+        let grid = tables(&pieces)[0];
+        assert_eq!(
+            texts(&grid.rows[0]),
+            ["সেবার নাম", "সেবা গ্রহীতা", "সময়সীমা", "মন্তব্য"]
+        );
+        assert_eq!(grid.rows.len(), 3, "{grid:?}");
+        assert_eq!(texts(&grid.rows[2])[0], "পাঠ্যপুস্তক বিতরণ");
+    }
+
+    #[test]
+    fn a_skipped_serial_and_a_cell_left_open_with_a_slash() {
+        let text = "ক্রমিক নং\n\nসেবার নাম\n\nসময়সীমা\n\nদায়িত্বপ্রাপ্ত কর্মকর্তা\n\n\
+                    ১\n\nনাগরিক সনদ\n\n১ দিন\n\nইউএনও/\n\nজেলা প্রশাসক\n\n\
+                    ২\n\nওয়ারিশ সনদ\n\n৩ দিন\n\nইউপি সচিব\n\n\
+                    ৪\n\nমৃত্যু সনদ\n\n৫/\n\nইউপি সচিব\n";
+        let pieces = read(text);
+        let grid = tables(&pieces)[0];
+        assert_eq!(grid.rows.len(), 4, "{grid:?}");
+        assert_eq!(grid.rows[1].cells[3].lines, ["ইউএনও/", "জেলা প্রশাসক"]);
+        assert_eq!(texts(&grid.rows[3]), ["৪", "মৃত্যু সনদ", "৫/", "ইউপি সচিব"]);
     }
 }
