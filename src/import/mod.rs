@@ -104,6 +104,8 @@ pub enum Failure {
     NoCharter,
     /// The charter read could not be written in the canonical layout (a bug: please report it).
     Write(String),
+    /// Reading the page hit a bug of this tool (a panic, caught): nothing is written.
+    Bug(String),
 }
 
 impl fmt::Display for Failure {
@@ -122,6 +124,10 @@ impl fmt::Display for Failure {
             Failure::Docx(reason) => write!(f, "not a readable Word (DOCX) file: {reason}"),
             Failure::Html(reason) => write!(f, "not a readable web page: {reason}"),
             Failure::Write(reason) => write!(f, "the charter could not be written: {reason}"),
+            Failure::Bug(reason) => write!(
+                f,
+                "this page hit a bug in charter's reader ({reason}); nothing was written: please report it with the page"
+            ),
             Failure::NoCharter => write!(
                 f,
                 "no charter found: no table with a charter's column headings (সেবার নাম, সেবা মূল্য, …), no numbered list of services and no charter heading"
@@ -132,6 +138,21 @@ impl fmt::Display for Failure {
 
 /// Reads an input into a charter file.
 pub fn import(bytes: &[u8], kind: Kind, options: &Options) -> Result<Imported, Failure> {
+    // A page is anyone's text: a bug it finds in the reader is this page's failure (exit 2,
+    // nothing written), never a crash of a batch of a thousand.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_page(bytes, kind, options)))
+        .unwrap_or_else(|panic| {
+            let reason = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".to_string());
+            Err(Failure::Bug(reason))
+        })
+}
+
+/// [`import`] itself.
+fn read_page(bytes: &[u8], kind: Kind, options: &Options) -> Result<Imported, Failure> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(Failure::TooLarge);
     }
