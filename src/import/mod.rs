@@ -15,6 +15,7 @@ mod html;
 mod ids;
 mod officer;
 mod page;
+mod records;
 mod text;
 mod write;
 
@@ -140,15 +141,17 @@ impl fmt::Display for Failure {
 pub fn import(bytes: &[u8], kind: Kind, options: &Options) -> Result<Imported, Failure> {
     // A page is anyone's text: a bug it finds in the reader is this page's failure (exit 2,
     // nothing written), never a crash of a batch of a thousand.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_page(bytes, kind, options)))
-        .unwrap_or_else(|panic| {
-            let reason = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a panic".to_string());
-            Err(Failure::Bug(reason))
-        })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_page(bytes, kind, options)
+    }))
+    .unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "a panic".to_string());
+        Err(Failure::Bug(reason))
+    })
 }
 
 /// [`import`] itself.

@@ -204,7 +204,10 @@ fn pipe_table(lines: &[String]) -> Vec<Piece> {
         push_token(&mut tokens, piece);
     }
     let mut pieces = before;
-    pieces.extend(grids_from_cells(tokens));
+    match super::records::records(&tokens) {
+        Some(records) => pieces.extend(records),
+        None => pieces.extend(grids_from_cells(tokens)),
+    }
     pieces
 }
 
@@ -393,6 +396,9 @@ fn paragraph_tables(run: Vec<Piece>) -> Vec<Piece> {
         })
         .collect();
     let cells = join_open_cells(cells);
+    if let Some(pieces) = super::records::records(&cells) {
+        return pieces;
+    }
     if header_at(&cells).is_some() {
         return grids_from_cells(cells);
     }
