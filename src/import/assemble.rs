@@ -1039,14 +1039,19 @@ impl Walk<'_> {
     // A numbered list of services, on a page with no table
 
     fn run_on(&mut self, lines: &[Line], last_cut: bool) {
-        self.end_top();
         // A list under a heading of papers or of ways to get a service lists no services.
-        if let Some(heading) = self.waiting.last().or(self.top_lines.last())
-            && matches!(
-                columns::classify(heading),
-                Some(Column::Methods | Column::Documents | Column::DocumentsAndSource)
-            )
-        {
+        let heading = self
+            .waiting
+            .last()
+            .or(self.top_lines.last())
+            .map(|h| columns::classify(h.trim_end_matches([':', 'ঃ'])));
+        self.end_top();
+        if matches!(
+            heading,
+            Some(Some(
+                Column::Methods | Column::Documents | Column::DocumentsAndSource
+            ))
+        ) {
             for line in lines {
                 if let Line::Text(text, _) = line {
                     self.unplaced(text, "a list under a heading that names no services");

@@ -462,7 +462,7 @@ fn numbered_rows(cells: &[Cell]) -> Option<Vec<Piece>> {
         let gap = k - starts[starts.len() - 1];
         if let Some(n) = serial(k)
             && gap >= 2
-            && (n == value + 1 || n == value || n == 1 || n == value + 2)
+            && (n == value || n == 1 || (value + 1..=value + 3).contains(&n))
         {
             starts.push(k);
             value = n;
@@ -778,7 +778,7 @@ fn numbered_grid(
         let starts_row = |k: usize| {
             // The next number, the same again, a restart, or one the page skipped.
             serial_number(&cells[k].text())
-                .is_some_and(|m| m == n + 1 || m == n || m == 1 || m == n + 2)
+                .is_some_and(|m| m == n || m == 1 || (n + 1..=n + 3).contains(&m))
                 || header_width(cells, k).is_some()
         };
         let mut end = i + 1;
@@ -792,7 +792,7 @@ fn numbered_grid(
         }
         if row.len() > columns {
             let numbering_goes_on = end < cells.len()
-                && serial_number(&cells[end].text()).is_some_and(|m| m == n + 1 || m == n + 2);
+                && serial_number(&cells[end].text()).is_some_and(|m| (n + 1..=n + 3).contains(&m));
             if numbering_goes_on {
                 // A cell of this row split over two paragraphs.
                 merge_extra_cells(&mut row, columns);
