@@ -83,12 +83,15 @@ fn number_at(text: &str, at: usize) -> Option<(u32, usize)> {
         '।' | '.' => !open,
         _ => false,
     };
-    // The marker must be followed by a space or end, so `1.5` or `৩.০০` is not a number.
+    // The marker must be followed by a space or end, so `1.5` or `৩.০০` is not a number; a
+    // number may also be glued to the letters of its item (`১.আবেদন`).
     let marker_len = body_start + body.len() + close.len_utf8();
-    let followed = rest[marker_len..]
+    let numeric = body
         .chars()
-        .next()
-        .is_none_or(|c| c.is_whitespace());
+        .all(|c| crate::bangla::digit_value(c).is_some());
+    let followed = rest[marker_len..].chars().next().is_none_or(|c| {
+        c.is_whitespace() || numeric && c.is_alphabetic() && crate::bangla::digit_value(c).is_none()
+    });
     if !ok || !followed {
         return None;
     }
@@ -103,8 +106,9 @@ fn split_numbered(line: &str, expected: &mut u32) -> Vec<String> {
     while at < line.len() {
         let word_start = at == 0 || line[..at].ends_with(char::is_whitespace);
         if word_start && let Some((n, len)) = number_at(line, at) {
-            // A list starts at 1 (or ক); a later line may start it again.
-            if n == *expected || (n == 1 && at == 0) {
+            // A list starts at 1 (or ক); a later line may start it again; a page may skip
+            // one (ক) … ঙ) ছ)).
+            if n == *expected || n == *expected + 1 && n > 2 || (n == 1 && at == 0) {
                 starts.push((at, len));
                 *expected = n + 1;
                 at += len;
@@ -252,6 +256,15 @@ mod tests {
         // Numbers inside the words stay.
         assert_eq!(items(&lines("৩ কার্যদিবস ২। পরে")), ["৩ কার্যদিবস ২। পরে"]);
         assert_eq!(items(&lines("২০.০০ টাকা")), ["২০.০০ টাকা"]);
+        // A number glued to its item, and a list that skips a letter.
+        assert_eq!(
+            items(&lines("১.আবেদন ফরম ২.ছবি ৩.জাতীয় পরিচয়পত্র")),
+            ["আবেদন ফরম", "ছবি", "জাতীয় পরিচয়পত্র"]
+        );
+        assert_eq!(
+            items(&lines("ক) আবেদন খ) ছবি গ) সনদ ঘ) পরিচয়পত্র ঙ) ফি ছ) রসিদ")),
+            ["আবেদন", "ছবি", "সনদ", "পরিচয়পত্র", "ফি", "রসিদ"]
+        );
     }
 
     #[test]
