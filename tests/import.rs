@@ -664,3 +664,34 @@ fn doubtful_readings_are_reported_with_their_text() {
     assert_eq!(report[0]["unsure"].as_array().unwrap().len(), 2);
     assert_eq!(report[0]["unsure"][1]["text"], "বিনামূল্যে");
 }
+
+/// Two officers listed in one cell: the service's officer is the first, with its own phone;
+/// the second is kept in the remarks and said in the report.
+#[test]
+fn two_officers_in_one_cell_give_the_first_and_keep_the_second() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    fs::write(
+        &page,
+        "<table><tr><th>ক্রমিক নং</th><th>সেবার নাম</th><th>সেবার মূল্য</th><th>সময়সীমা</th>\
+         <th>দায়িত্বপ্রাপ্ত কর্মকর্তা</th></tr>\
+         <tr><td>১</td><td>নাগরিক সনদ</td><td>বিনামূল্যে</td><td>১ দিন</td>\
+         <td>১) মোঃ আব্দুল করিম, ইউপি সচিব, ০১৭১১-৫৫৩৪২১<br>২) মোছাঃ রহিমা বেগম, উদ্যোক্তা, ০১৮১৯-৪৪৩৩২২</td></tr>\
+         </table>",
+    )
+    .unwrap();
+    let (code, text, stderr) = import(dir.path(), &page, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    let imported: toml::Table = text.parse().unwrap();
+    let officers = imported["officers"].as_table().unwrap();
+    assert_eq!(officers.len(), 1, "{text}");
+    let officer = officers.values().next().unwrap();
+    assert_eq!(officer["name"].as_str(), Some("মোঃ আব্দুল করিম"));
+    assert_eq!(officer["designation"].as_str(), Some("ইউপি সচিব"));
+    assert_eq!(officer["phone"].as_str(), Some("০১৭১১-৫৫৩৪২১"));
+    assert!(
+        text.contains("remarks = \"অন্য দায়িত্বপ্রাপ্ত: মোছাঃ রহিমা বেগম"),
+        "{text}"
+    );
+    assert!(stderr.contains("2 officers in one cell"), "{stderr}");
+}

@@ -970,6 +970,30 @@ impl Walk<'_> {
         let officer_lines = lines(Column::Officer);
         let mut whom = officer_lines;
         whom.extend(lines(Column::Whom));
+        // Several officers in one cell, listed (`১) … ২) …`): the service has one officer, the
+        // first; the others are kept in its remarks and said in the report.
+        if whom.first().is_some_and(|l| cells::list_mark(l).is_some()) {
+            let listed: Vec<String> = cells::items(&whom)
+                .into_iter()
+                .map(|item| cells::without_marks(&item).to_string())
+                .collect();
+            if listed.len() > 1 {
+                let others = listed[1..].join("; ");
+                let note = format!("অন্য দায়িত্বপ্রাপ্ত: {others}");
+                service.remarks = Some(Text::Plain(match service.remarks.take() {
+                    Some(r) => format!("{}; {note}", r.bn()),
+                    None => note,
+                }));
+                self.report.unsure.push(super::Note {
+                    text: whom.join(" "),
+                    reason: format!(
+                        "{} officers in one cell: the first is the service's officer, the others are in its remarks",
+                        listed.len()
+                    ),
+                });
+            }
+            whom = listed.into_iter().take(1).collect();
+        }
         if !whom.is_empty() {
             let mut parsed = officer::parse(&whom);
             let room = cells::one_line(&lines(Column::Room));

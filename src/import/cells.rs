@@ -58,6 +58,40 @@ fn continues(line: &str) -> bool {
     line.starts_with(|c: char| c.is_ascii_lowercase() || matches!(c, ',' | ';' | ')'))
 }
 
+/// The list mark a line starts with (`২.`, `খ)`, `(গ)`): its value, and whether it is a letter.
+pub fn list_mark(line: &str) -> Option<(u32, bool)> {
+    let (value, len) = number_at(line, 0)?;
+    let letter = !line[..len]
+        .chars()
+        .any(|c| crate::bangla::digit_value(c).is_some());
+    Some((value, letter))
+}
+
+/// A line without the list marks it starts with: `ক) ১.ডাঃ মোঃ আকিব` gives `ডাঃ মোঃ আকিব`.
+pub fn without_marks(line: &str) -> &str {
+    let mut rest = line.trim_start();
+    while let Some((_, len)) = number_at(rest, 0) {
+        rest = rest[len..].trim_start();
+    }
+    rest
+}
+
+/// Whether `text` holds the list mark `n` of the kind asked (a letter: `ক)`; a number: `১.`,
+/// `১)`, `১।`) at the start of one of its words.
+pub fn has_mark(text: &str, n: u32, letter: bool) -> bool {
+    text.char_indices()
+        .filter(|&(at, _)| at == 0 || text[..at].ends_with(char::is_whitespace))
+        .any(|(at, _)| {
+            number_at(text, at).is_some_and(|(value, len)| {
+                value == n
+                    && letter
+                        != text[at..at + len]
+                            .chars()
+                            .any(|c| crate::bangla::digit_value(c).is_some())
+            })
+        })
+}
+
 /// Whether a line starts with an item number (`১।`, `1.`, `ক)`, `(ক)`, `•`).
 fn starts_numbered(line: &str) -> bool {
     number_at(line, 0).is_some() || line.starts_with(['•', '●', '▪', '➢', '✓', 'Ø'])

@@ -69,7 +69,7 @@ pub fn doubts(charter: &mut Charter, report: &mut Report) {
             "a table with rows and no service read from it: its layout was not recognised".into(),
         ));
     }
-    report.unsure = unsure;
+    report.unsure.extend(unsure);
 }
 
 fn note(text: &str, reason: String) -> Note {

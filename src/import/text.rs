@@ -7,6 +7,7 @@
 //! number of columns; rows then start at each serial number, so a cell that runs over several
 //! lines or paragraphs stays one cell, and a page cut off mid-row leaves a row marked `cut`.
 
+use super::cells;
 use super::columns::{self, Column};
 use super::page::{Cell, Grid, Piece, Row, clean};
 use crate::bangla::{self, bijoy};
@@ -828,8 +829,29 @@ fn merge_continuations(cells: &[Cell]) -> Vec<Cell> {
 }
 
 /// A row with more cells than columns, inside a table: a cell was split over two paragraphs.
-/// The shortest cell after the serial and name joins the one before it, until the row fits.
+/// Empty paragraphs that pad cells go first; then a paragraph that goes on with the list of the
+/// one before (`খ) মহিলা…` after `ক) পুরুষ…`) joins it; then the shortest cell after the serial
+/// and name joins the one before it, until the row fits.
 fn merge_extra_cells(row: &mut Vec<Cell>, columns: usize) {
+    while row.len() > columns
+        && let Some(blank) = (1..row.len()).rev().find(|&k| row[k].is_empty())
+    {
+        row.remove(blank);
+    }
+    let mut k = 2;
+    while row.len() > columns && k < row.len() {
+        let goes_on = row[k]
+            .lines
+            .first()
+            .and_then(|l| cells::list_mark(l))
+            .is_some_and(|(n, letter)| n > 1 && cells::has_mark(&row[k - 1].text(), n - 1, letter));
+        if goes_on {
+            let cell = row.remove(k);
+            row[k - 1].lines.extend(cell.lines);
+        } else {
+            k += 1;
+        }
+    }
     while row.len() > columns && row.len() > 3 {
         let shortest = (2..row.len())
             .min_by_key(|&k| row[k].text().chars().count())
