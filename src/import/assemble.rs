@@ -1029,11 +1029,18 @@ impl Walk<'_> {
             self.unplaced(&whole.join(" | "), "a grievance row with no \"when\"");
             return;
         }
-        let whom = lines(&[Column::Whom, Column::Officer, Column::Address]);
-        let officer = if whom.is_empty() {
-            String::new()
-        } else {
-            self.officer(officer::parse(&whom), whole)
+        let role = lines(&[Column::Whom, Column::Officer]);
+        let address = lines(&[Column::Address]);
+        let officer = match (role.is_empty(), address.is_empty()) {
+            (true, true) => String::new(),
+            (false, true) => self.officer(officer::parse(&role), whole),
+            (true, false) => self.officer(officer::parse(&address), whole),
+            // The role (অভিযোগ নিষ্পত্তি কর্মকর্তা) is the post; the address names the person,
+            // their own post and office, and the contacts.
+            (false, false) => {
+                let parsed = officer::with_address(officer::parse(&role), officer::parse(&address));
+                self.officer(parsed, whole)
+            }
         };
         self.out.charter.grievance.push(GrievanceStep {
             when: Text::Plain(when),

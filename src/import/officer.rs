@@ -291,6 +291,37 @@ pub fn parse(lines: &[String]) -> Parsed {
     Parsed { officer, rest }
 }
 
+/// A grievance step's officer: the role its column names, completed by the address column's
+/// person (name, their own post and office as the office, and contacts the role lacks).
+pub fn with_address(role: Parsed, address: Parsed) -> Parsed {
+    let Parsed {
+        officer: mut o,
+        mut rest,
+    } = role;
+    let a = address.officer;
+    if o.designation.is_none() {
+        o.designation = a.designation.clone();
+    } else if let Some(post) = &a.designation {
+        let office = a.office.as_ref().map(Text::bn);
+        let both = [Some(post.bn()), office]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+        o.office = Some(Text::Plain(both));
+    }
+    if o.office.is_none() {
+        o.office = a.office;
+    }
+    o.name = o.name.or(a.name);
+    o.phone = o.phone.or(a.phone);
+    o.email = o.email.or(a.email);
+    o.website = o.website.or(a.website);
+    o.room = o.room.or(a.room);
+    rest.extend(address.rest);
+    Parsed { officer: o, rest }
+}
+
 fn strip_label<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
     labels
         .iter()
@@ -305,9 +336,31 @@ fn take_contacts(
     emails: &mut Vec<String>,
     websites: &mut Vec<String>,
 ) -> String {
-    // An address split after its `@` (`name@ gmail.com`) is one address.
+    // An address split after its `@` (`name@ gmail.com`) is one address; a number glued to its
+    // label (`ফোন-০৭৮১-৫২২৫৭`, `মোবাইলঃ০১৭১১…`) is a label and a number.
     let joined = line.replace("@ ", "@");
-    let words: Vec<&str> = joined.split_whitespace().collect();
+    let words: Vec<&str> = joined
+        .split_whitespace()
+        .flat_map(|word| {
+            let glued = word.find(['-', ':', 'ঃ']).filter(|&at| {
+                let (label, rest) = (&word[..at], &word[at..]);
+                !label.is_empty()
+                    && label.chars().all(|c| bangla::digit_value(c).is_none())
+                    && rest
+                        .chars()
+                        .filter(|c| bangla::digit_value(*c).is_some())
+                        .count()
+                        >= 6
+            });
+            match glued {
+                Some(at) => {
+                    let sep = word[at..].chars().next().map_or(1, char::len_utf8);
+                    vec![&word[..at], &word[at + sep..]]
+                }
+                None => vec![word],
+            }
+        })
+        .collect();
     let mut kept: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -344,13 +397,18 @@ fn take_contacts(
 
 /// Removes a label standing as its own word(s).
 fn remove_label(text: &str, label: &str) -> String {
+    // A label is the same with or without its colon: `ইমেইলঃ`, `ইমেইল:`, `ইমেইল`.
+    let bare = |w: &str| w.trim_end_matches([':', 'ঃ', '-']).to_string();
     let words: Vec<&str> = text.split(' ').collect();
-    let label_words: Vec<&str> = label.split(' ').collect();
+    let label_words: Vec<String> = label.split(' ').map(bare).collect();
     let n = label_words.len();
     let mut out: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if words.get(i..i + n) == Some(&label_words[..]) {
+        if words
+            .get(i..i + n)
+            .is_some_and(|ws| ws.iter().map(|w| bare(w)).eq(label_words.iter().cloned()))
+        {
             i += n;
             continue;
         }
@@ -699,5 +757,15 @@ mod tests {
             assert_eq!(plain(&o.name), name, "{cell}");
             assert_eq!(o.office, None, "{cell}");
         }
+    }
+
+    #[test]
+    fn a_number_glued_to_its_label_and_a_label_with_its_colon() {
+        let p = parse(&["উপজেলা কৃষি অফিসার ফোন-০৭৮১-৫২২৫৭ ইমেইলঃ uao@dae.gov.bd".to_string()]);
+        let o = &p.officer;
+        assert_eq!(plain(&o.designation), Some("উপজেলা কৃষি অফিসার"));
+        assert_eq!(o.phone.as_deref(), Some("০৭৮১-৫২২৫৭"));
+        assert_eq!(o.email.as_deref(), Some("uao@dae.gov.bd"));
+        assert_eq!(o.office, None, "no label is left behind");
     }
 }
