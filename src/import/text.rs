@@ -222,12 +222,7 @@ fn is_separator_row(line: &str) -> bool {
 /// is two: the end of what came before (a sub-heading between rows) and the next row's serial.
 fn push_token(tokens: &mut Vec<Cell>, text: &str) {
     let cell = Cell::new(text);
-    if cell.lines.len() >= 2
-        && cell
-            .lines
-            .last()
-            .is_some_and(|l| serial_number(l).is_some())
-    {
+    if cell.lines.len() >= 2 && cell.lines.last().is_some_and(|l| row_serial(l).is_some()) {
         let mut lines = cell.lines;
         let serial = lines.pop().unwrap_or_default();
         tokens.push(Cell { lines, span: 1 });
@@ -547,6 +542,21 @@ pub fn serial_number(text: &str) -> Option<u32> {
     (value > 0 && value < 1000).then_some(value)
 }
 
+/// A row's serial where rows are already numbered: [`serial_number`], or past ৯৯৯ (১০০০, a long
+/// list's thousandth row; a number that size alone could be a year, so only in sequence).
+fn row_serial(text: &str) -> Option<u32> {
+    serial_number(text).or_else(|| {
+        let t = text.trim().trim_end_matches(['.', '।', ')', ':', '-']);
+        (4..=6)
+            .contains(&t.chars().count())
+            .then(|| {
+                t.chars()
+                    .try_fold(0u32, |v, c| Some(v * 10 + crate::bangla::digit_value(c)?))
+            })
+            .flatten()
+    })
+}
+
 /// The place of a Bengali letter in the serials charters number with: ক ১, খ ২, …
 fn letter_number(t: &str) -> Option<u32> {
     const LETTERS: [&str; 10] = ["ক", "খ", "গ", "ঘ", "ঙ", "চ", "ছ", "জ", "ঝ", "ঞ"];
@@ -754,7 +764,7 @@ fn numbered_grid(
     // none does.
     let mut pending: Vec<Cell> = Vec::new();
     while i < cells.len() {
-        let Some(n) = serial_number(&cells[i].text()) else {
+        let Some(n) = row_serial(&cells[i].text()) else {
             if header_width(cells, i).is_some() {
                 break;
             }
@@ -778,7 +788,7 @@ fn numbered_grid(
         // not taken for the next row.
         let starts_row = |k: usize| {
             // The next number, the same again, a restart, or one the page skipped.
-            serial_number(&cells[k].text())
+            row_serial(&cells[k].text())
                 .is_some_and(|m| m == n || m == 1 || (n + 1..=n + 3).contains(&m))
                 || header_width(cells, k).is_some()
         };
@@ -793,7 +803,7 @@ fn numbered_grid(
         }
         if row.len() > columns {
             let numbering_goes_on = end < cells.len()
-                && serial_number(&cells[end].text()).is_some_and(|m| (n + 1..=n + 3).contains(&m));
+                && row_serial(&cells[end].text()).is_some_and(|m| (n + 1..=n + 3).contains(&m));
             if numbering_goes_on {
                 // A cell of this row split over two paragraphs.
                 merge_extra_cells(&mut row, columns);
@@ -966,5 +976,22 @@ mod tests {
         assert_eq!(grid.rows.len(), 4, "{grid:?}");
         assert_eq!(grid.rows[1].cells[3].lines, ["ইউএনও/", "জেলা প্রশাসক"]);
         assert_eq!(texts(&grid.rows[3]), ["৪", "মৃত্যু সনদ", "৫/", "ইউপি সচিব"]);
+    }
+
+    #[test]
+    fn rows_numbered_past_a_thousand_go_on() {
+        let mut text = String::from("ক্রমিক নং | সেবার নাম | সময়সীমা\n");
+        for n in 995..=1004 {
+            let serial: String = n
+                .to_string()
+                .chars()
+                .map(|c| char::from_u32('০' as u32 + c.to_digit(10).unwrap()).unwrap())
+                .collect();
+            text.push_str(&format!("{serial} | সেবা {n} | ১ দিন\n"));
+        }
+        let pieces = read(&text);
+        let grid = tables(&pieces)[0];
+        assert_eq!(grid.rows.len(), 11, "{grid:?}");
+        assert_eq!(texts(&grid.rows[10])[1], "সেবা 1004");
     }
 }
