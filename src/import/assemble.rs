@@ -7,6 +7,7 @@ use super::cells;
 use super::columns::{self, Column};
 use super::officer;
 use super::page::{Cell, Grid, Piece, Row};
+use super::spaced;
 use super::text::serial_number;
 use super::{Note, Report};
 use crate::bangla;
@@ -141,6 +142,16 @@ pub fn assemble(pieces: &[Piece], cut: bool, report: &mut Report) -> Assembled {
         match &lines[k] {
             Line::Table(grid) => walk.table(grid),
             Line::Text(text, heading) => {
+                // A table that lost its cell boundaries: a header line, then a row a line.
+                if !has_table && spaced::is_header(text) {
+                    let rows = spaced_rows(&lines[k + 1..]);
+                    if rows >= 2 {
+                        let last_cut = cut && k + 1 + rows == lines.len();
+                        walk.spaced_table(text, &lines[k + 1..k + 1 + rows], last_cut);
+                        k += 1 + rows;
+                        continue;
+                    }
+                }
                 // A numbered list of services, where a page has no table (one sentence each).
                 if !has_table
                     && !matches!(
@@ -254,6 +265,18 @@ fn numbered_run(lines: &[Line]) -> Option<usize> {
         break;
     }
     (n > 0 && (!bullets || expected > 3)).then_some(n)
+}
+
+/// How many lines from the first are rows numbered 1, 2, 3 at their start (`1 …`, `২.…`).
+fn spaced_rows(lines: &[Line]) -> usize {
+    let mut n = 0;
+    for line in lines {
+        match line {
+            Line::Text(text, _) if spaced::row_start(text, n as u32 + 1).is_some() => n += 1,
+            _ => break,
+        }
+    }
+    n
 }
 
 /// A line's text after its bullet (`• `, `· `, `➢ `), if it has one.
@@ -1068,6 +1091,43 @@ impl Walk<'_> {
 
     // -----------------------------------------------------------------------------------------
     // A numbered list of services, on a page with no table
+
+    /// A table with no cell boundaries (see [`spaced`]): each row split by its words.
+    fn spaced_table(&mut self, header: &str, rows: &[Line], last_cut: bool) {
+        self.end_top();
+        let note = self.note(header, "the headings of a table with no cell boundaries");
+        self.out.top.push(note);
+        for (k, line) in rows.iter().enumerate() {
+            let Line::Text(text, _) = line else { continue };
+            let body = spaced::row_start(text, k as u32 + 1).unwrap_or(text);
+            if last_cut && k + 1 == rows.len() {
+                let note = self.note(text, "the page ends inside this row");
+                self.out.end.push(note);
+                continue;
+            }
+            let fields = spaced::split(body);
+            let mut service = Service {
+                name: Text::Plain(fields.name),
+                methods: fields.method.into_iter().map(Text::Plain).collect(),
+                fee: fields.fee.map(Text::Plain).unwrap_or_default(),
+                time_limit: fields.time_limit.map(Text::Plain).unwrap_or_default(),
+                section: self.section.clone().map(Text::Plain),
+                ..Service::default()
+            };
+            if let Some(post) = fields.officer {
+                service.officer = self.officer(officer::parse(&[post]), &[]);
+            }
+            self.report.unsure.push(super::Note {
+                text: text.clone(),
+                reason: "a row with no cell boundaries, split by its words: check name, method, fee and time".into(),
+            });
+            self.out
+                .charter
+                .services
+                .of_mut(self.category)
+                .push(service);
+        }
+    }
 
     fn run_on(&mut self, lines: &[Line], last_cut: bool) {
         // A list under a heading of papers or of ways to get a service lists no services.

@@ -16,6 +16,7 @@ mod ids;
 mod officer;
 mod page;
 mod records;
+mod spaced;
 mod text;
 mod write;
 

@@ -541,6 +541,11 @@ pub(super) fn has_post_title(text: &str) -> bool {
     text.chars().count() <= 200 && designation_in(text).is_some()
 }
 
+/// Whether a text is a post title and nothing more (`লাইসেন্স পরিদর্শক`, `ইউপি সচিব`).
+pub(super) fn is_whole_post(text: &str) -> bool {
+    designation_in(text).is_some_and(|(start, end, _)| start == 0 && end == text.len())
+}
+
 /// Where a post is named in a line: start, end (bytes) and the post.
 fn designation_in(text: &str) -> Option<(usize, usize, String)> {
     for post in DESIGNATIONS {

@@ -1,0 +1,165 @@
+//! Tables that lost their cell boundaries: a header line naming the columns with spaces between
+//! them (`ক্রমিক নং সেবাসমূহের বিবরণ সেবা প্রদান প্রক্রিয়া সেবার মূল্য …`), then one line a row
+//! (`1 উত্তরাধিকারী / ওয়ারিশান সনদ নিধারিত … আবেদন করতে হবে । ৩০০ ০৩ দিন`), as text copied from
+//! some pages and PDFs comes. Each row is split by what its words are, from the end: a post
+//! title last is the officer, a time limit before it, a fee before that, and the rest is the
+//! name and the method, split where the method's first word (নির্ধারিত, সংশ্লিষ্ট, আবেদন …) is.
+
+use super::columns;
+use super::officer;
+use crate::bangla;
+
+/// Words a method starts with, in the service rows of these tables.
+const METHOD_STARTS: &[&str] = &[
+    "নির্ধারিত",
+    "নিধারিত",
+    "নির্দিষ্ট",
+    "সংশ্লিষ্ট",
+    "আবেদন",
+    "আবেদনের",
+    "আবেদনপত্র",
+    "সাদা",
+    "সরাসরি",
+    "অনলাইনে",
+    "অনলাইন",
+    "ইউনিয়নে",
+    "ইউনিয়নের",
+    "ওয়ার্ড",
+    "স্থানীয়",
+];
+
+/// Whether a line is the header of such a table: it names at least three columns.
+pub fn is_header(line: &str) -> bool {
+    const GROUPS: &[&[&str]] = &[
+        &["ক্রমিক", "ক্র:", "ক্রনং"],
+        &["সেবারনাম", "সেবাসমুহ", "সেবারধরন", "সেবারবিবরন", "সেবাসমুহেরবিবরন"],
+        &["পদ্দতি", "প্রক্রিয়া", "কিভাবে"],
+        &["মুল্য", "ফি"],
+        &["সময়"],
+        &["কমকতা", "কমচারি", "যোগাযোগ"],
+        &["মন্তব্য"],
+    ];
+    let h = columns::normalise(line);
+    line.split_whitespace().count() >= 6
+        && GROUPS
+            .iter()
+            .filter(|g| g.iter().any(|s| h.contains(s)))
+            .count()
+            >= 3
+}
+
+/// A row's serial and the text after it: `1 উত্তরাধিকারী…`, `১.ট্রেড…`, `০২। …`.
+pub fn row_start(line: &str, expected: u32) -> Option<&str> {
+    let t = line.trim_start();
+    let digits: usize = t
+        .chars()
+        .take_while(|c| bangla::digit_value(*c).is_some())
+        .map(char::len_utf8)
+        .sum();
+    if digits == 0 || digits > 9 {
+        return None;
+    }
+    let value = t[..digits]
+        .chars()
+        .try_fold(0u32, |v, c| Some(v * 10 + bangla::digit_value(c)?))?;
+    let rest = t[digits..].trim_start_matches(['.', '।', ')', ':']);
+    (value == expected && rest.len() < t.len() - digits + 3 && !rest.trim().is_empty())
+        .then(|| rest.trim())
+}
+
+/// One row's fields, read from its words.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Fields {
+    pub name: String,
+    pub method: Option<String>,
+    pub fee: Option<String>,
+    pub time_limit: Option<String>,
+    pub officer: Option<String>,
+}
+
+/// Splits a row's text (its serial taken off) into its fields.
+pub fn split(row: &str) -> Fields {
+    let words: Vec<&str> = row.split_whitespace().collect();
+    let mut end = words.len();
+    let mut fields = Fields::default();
+    // A post title at the end: the officer.
+    if let Some(k) = (end.saturating_sub(5)..end).find(|&k| {
+        let tail = words[k..end].join(" ");
+        officer::is_whole_post(&tail)
+    }) {
+        fields.officer = Some(words[k..end].join(" "));
+        end = k;
+    }
+    // The shortest tail that states a time limit.
+    if let Some(k) = (end.saturating_sub(8)..end).rev().find(|&k| {
+        let tail = words[k..end].join(" ");
+        matches!(
+            bangla::time_limit_kind(&tail).0,
+            bangla::TimeKind::Span | bangla::TimeKind::Immediate
+        )
+    }) {
+        fields.time_limit = Some(words[k..end].join(" "));
+        end = k;
+    }
+    // The fee: what follows the method's last sentence, else the shortest tail that is one.
+    let is_fee = |t: &str| !matches!(bangla::parse_fee(t), bangla::Fee::Unstated);
+    let sentence_end = words[..end].iter().rposition(|w| w.ends_with('।'));
+    let fee_at = match sentence_end {
+        Some(s) if s + 1 < end && is_fee(&words[s + 1..end].join(" ")) => Some(s + 1),
+        _ => (end.saturating_sub(6)..end)
+            .rev()
+            .find(|&k| is_fee(&words[k..end].join(" "))),
+    };
+    if let Some(k) = fee_at {
+        fields.fee = Some(words[k..end].join(" "));
+        end = k;
+    }
+    // The name, up to the method's first word.
+    let split_at = (1..end)
+        .find(|&k| METHOD_STARTS.contains(&words[k]))
+        .unwrap_or(end);
+    fields.name = words[..split_at].join(" ");
+    let method = words[split_at..end].join(" ");
+    fields.method = (!method.is_empty()).then_some(method);
+    fields
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_line_and_its_rows() {
+        assert!(is_header(
+            "ক্রমিক নং সেবাসমূহের বিবরণ সেবা প্রদান প্রক্রিয়া সেবার মূল্য/ নির্ধারিত ফি সেবা প্রদানে সম্ভাব্য সময় মন্তব্য"
+        ));
+        assert!(!is_header("উপজেলা নির্বাহী অফিসারের কার্যালয়, কাউখালী"));
+        assert_eq!(
+            row_start("1 ওয়ারিশ সনদ নির্ধারিত ফরমে", 1),
+            Some("ওয়ারিশ সনদ নির্ধারিত ফরমে")
+        );
+        assert_eq!(row_start("২.ট্রেড লাইসেন্স", 2), Some("ট্রেড লাইসেন্স"));
+        assert_eq!(row_start("২.ট্রেড লাইসেন্স", 3), None);
+        assert_eq!(row_start("২০২৪ সালের", 1), None);
+    }
+
+    #[test]
+    fn a_row_split_from_the_end() {
+        let f =
+            split("ওয়ারিশান সনদ নির্ধারিত আবেদন ফরমে কাউন্সিলরের সুপারিশসহ আবেদন করতে হবে । ৩০০ ০৩ দিন");
+        assert_eq!(f.name, "ওয়ারিশান সনদ");
+        assert_eq!(
+            f.method.as_deref(),
+            Some("নির্ধারিত আবেদন ফরমে কাউন্সিলরের সুপারিশসহ আবেদন করতে হবে ।")
+        );
+        assert_eq!(f.fee.as_deref(), Some("৩০০"));
+        assert_eq!(f.time_limit.as_deref(), Some("০৩ দিন"));
+        let f = split(
+            "ট্রেড লাইসেন্স নির্ধারিত ফরমে মেয়র বরাবর আবেদনের মাধ্যমে । বিনামূল্যে ১ কর্মদিবস লাইসেন্স পরিদর্শক",
+        );
+        assert_eq!(f.name, "ট্রেড লাইসেন্স");
+        assert_eq!(f.fee.as_deref(), Some("বিনামূল্যে"));
+        assert_eq!(f.time_limit.as_deref(), Some("১ কর্মদিবস"));
+        assert_eq!(f.officer.as_deref(), Some("লাইসেন্স পরিদর্শক"));
+    }
+}
