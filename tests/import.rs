@@ -695,3 +695,40 @@ fn two_officers_in_one_cell_give_the_first_and_keep_the_second() {
     );
     assert!(stderr.contains("2 officers in one cell"), "{stderr}");
 }
+
+/// A table that lost its cell boundaries (a header line, then a row a line, spaces between the
+/// cells) is read by its words, and each row is said to be unsure.
+#[test]
+fn rows_with_no_cell_boundaries_are_split_by_their_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.txt");
+    fs::write(
+        &page,
+        "নমুনা পৌরসভা\n\
+         ক্রমিক নং সেবার নাম সেবা প্রদান পদ্ধতি সেবার মূল্য সময়সীমা দায়িত্বপ্রাপ্ত কর্মকর্তা\n\
+         1 ওয়ারিশ সনদ নির্ধারিত ফরমে কাউন্সিলরের সুপারিশসহ আবেদন করতে হবে । ২০০ টাকা ৩ কার্যদিবস প্রশাসনিক কর্মকর্তা\n\
+         2 ট্রেড লাইসেন্স নির্ধারিত ফরমে মেয়র বরাবর আবেদনের মাধ্যমে । ৫০০ টাকা ৭ দিন লাইসেন্স পরিদর্শক\n",
+    )
+    .unwrap();
+    let (code, text, stderr) = import(dir.path(), &page, &[]);
+    assert_eq!(code, 1, "{stderr}");
+    let imported: toml::Table = text.parse().unwrap();
+    let services = imported["services"]["citizen"].as_array().unwrap();
+    assert_eq!(services.len(), 2, "{text}");
+    let first = &services[0];
+    assert_eq!(first["name"].as_str(), Some("ওয়ারিশ সনদ"));
+    assert_eq!(first["fee"].as_str(), Some("২০০ টাকা"));
+    assert_eq!(first["time_limit"].as_str(), Some("৩ কার্যদিবস"));
+    let officer = first["officer"].as_str().unwrap();
+    assert_eq!(
+        imported["officers"][officer]["designation"].as_str(),
+        Some("প্রশাসনিক কর্মকর্তা")
+    );
+    assert_eq!(services[1]["name"].as_str(), Some("ট্রেড লাইসেন্স"));
+    assert_eq!(services[1]["time_limit"].as_str(), Some("৭ দিন"));
+    assert_eq!(
+        stderr.matches("a row with no cell boundaries").count(),
+        2,
+        "{stderr}"
+    );
+}

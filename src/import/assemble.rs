@@ -144,6 +144,17 @@ pub fn assemble(pieces: &[Piece], cut: bool, report: &mut Report) -> Assembled {
             Line::Text(text, heading) => {
                 // A table that lost its cell boundaries: a header line, then a row a line.
                 if !has_table && spaced::is_header(text) {
+                    // The rows on the header's own line.
+                    if let Some((header, rows)) = spaced::inline_rows(text)
+                        && spaced::is_header(&header)
+                    {
+                        let rows: Vec<Line> =
+                            rows.into_iter().map(|r| Line::Text(r, *heading)).collect();
+                        let last_cut = cut && k + 1 == lines.len();
+                        walk.spaced_table(&header, &rows, last_cut);
+                        k += 1;
+                        continue;
+                    }
                     let rows = spaced_rows(&lines[k + 1..]);
                     if rows >= 2 {
                         let last_cut = cut && k + 1 + rows == lines.len();

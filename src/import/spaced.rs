@@ -28,6 +28,19 @@ const METHOD_STARTS: &[&str] = &[
     "স্থানীয়",
 ];
 
+/// Words a time limit starts with, beside a number.
+const TIME_STARTS: &[&str] = &[
+    "চাহিবা",
+    "তাৎক্ষণিক",
+    "তাৎক্ষনিক",
+    "সর্বোচ্চ",
+    "অনধিক",
+    "সাথে",
+    "সঙ্গে",
+    "সংগে",
+    "অফিস",
+];
+
 /// Whether a line is the header of such a table: it names at least three columns.
 pub fn is_header(line: &str) -> bool {
     const GROUPS: &[&[&str]] = &[
@@ -46,6 +59,41 @@ pub fn is_header(line: &str) -> bool {
             .filter(|g| g.iter().any(|s| h.contains(s)))
             .count()
             >= 3
+}
+
+/// A header and its rows run together on one line (`… কার সাথে যোগাযোগ করতে হবে ০১ নাগরিক সনদ …
+/// ০২ জন্ম নিবন্ধন …`): the header, and each row from its serial. Rows are found at serials
+/// written with two digits (০১, ০২, …) in sequence, as such tables number them; at least two.
+pub fn inline_rows(line: &str) -> Option<(String, Vec<String>)> {
+    let mut starts = Vec::new();
+    let mut expected = 1;
+    for (at, word) in line
+        .match_indices(|c: char| !c.is_whitespace())
+        .filter_map(|(at, _)| {
+            let before_space = at == 0 || line[..at].ends_with(char::is_whitespace);
+            before_space.then(|| (at, line[at..].split_whitespace().next().unwrap_or("")))
+        })
+    {
+        let padded = bangla::bengali_number(expected, 2);
+        if word == padded || word.trim_end_matches(['.', '।']) == padded {
+            starts.push(at);
+            expected += 1;
+        }
+    }
+    if starts.len() < 2 {
+        return None;
+    }
+    let header = line[..starts[0]].trim().to_string();
+    let rows = starts
+        .iter()
+        .enumerate()
+        .map(|(k, &at)| {
+            line[at..starts.get(k + 1).copied().unwrap_or(line.len())]
+                .trim()
+                .to_string()
+        })
+        .collect();
+    Some((header, rows))
 }
 
 /// A row's serial and the text after it: `1 উত্তরাধিকারী…`, `১.ট্রেড…`, `০২। …`.
@@ -90,14 +138,36 @@ pub fn split(row: &str) -> Fields {
         fields.officer = Some(words[k..end].join(" "));
         end = k;
     }
-    // The shortest tail that states a time limit.
-    if let Some(k) = (end.saturating_sub(8)..end).rev().find(|&k| {
-        let tail = words[k..end].join(" ");
+    // The time limit: the longest tail that states one and starts as one does (a number with
+    // its unit, সর্বোচ্চ, চাহিবা মাত্র), else the shortest that states one.
+    let states_time = |k: usize| {
         matches!(
-            bangla::time_limit_kind(&tail).0,
+            bangla::time_limit_kind(&words[k..end].join(" ")).0,
             bangla::TimeKind::Span | bangla::TimeKind::Immediate
         )
-    }) {
+    };
+    let starts_time = |k: usize| {
+        let word = words[k];
+        let numeric = word
+            .chars()
+            .next()
+            .is_some_and(|c| bangla::digit_value(c).is_some());
+        // A number starts a time limit when its unit follows it (`৭ (সাত) দিন`, `০৩ দিন`), not
+        // an amount (`৫০ টাকা`, `৩০০ ০৩ দিন`).
+        let with_unit = matches!(
+            bangla::time_limit_kind(&words[k..(k + 3).min(end)].join(" ")).0,
+            bangla::TimeKind::Span
+        ) && !words
+            .get(k + 1)
+            .is_some_and(|w| w.chars().all(|c| bangla::digit_value(c).is_some()));
+        numeric && with_unit || TIME_STARTS.contains(&word)
+    };
+    let window = end.saturating_sub(8)..end;
+    let time_at = window
+        .clone()
+        .find(|&k| starts_time(k) && states_time(k))
+        .or_else(|| window.rev().find(|&k| states_time(k)));
+    if let Some(k) = time_at {
         fields.time_limit = Some(words[k..end].join(" "));
         end = k;
     }
@@ -161,5 +231,9 @@ mod tests {
         assert_eq!(f.fee.as_deref(), Some("বিনামূল্যে"));
         assert_eq!(f.time_limit.as_deref(), Some("১ কর্মদিবস"));
         assert_eq!(f.officer.as_deref(), Some("লাইসেন্স পরিদর্শক"));
+        let f = split("জন্ম নিবন্ধন সনদ নির্দিষ্ট ফরম পূরণের মাধ্যমে ৫০ টাকা সর্বোচ্চ ৭ (সাত) দিন ইউপি সচিব");
+        assert_eq!(f.time_limit.as_deref(), Some("সর্বোচ্চ ৭ (সাত) দিন"));
+        assert_eq!(f.fee.as_deref(), Some("৫০ টাকা"));
+        assert_eq!(f.officer.as_deref(), Some("ইউপি সচিব"));
     }
 }
