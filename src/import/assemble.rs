@@ -956,6 +956,11 @@ impl Walk<'_> {
                 .collect()
         };
         let name = cells::one_line(&lines(Column::Name));
+        // A name numbered in its own cell (`১. জাতীয়তা সনদ`): the number is the serial's.
+        let name = match cells::without_marks(&name) {
+            bare if !bare.is_empty() => bare.to_string(),
+            _ => name,
+        };
         if name.is_empty() {
             self.unplaced(&whole.join(" | "), "a row with no service name");
             return;

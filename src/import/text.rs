@@ -327,12 +327,39 @@ fn markdown_line(line: &str) -> Vec<String> {
 fn markdown_table(lines: &[String]) -> Vec<Piece> {
     let mut pieces = Vec::new();
     let mut grid = Grid::default();
-    let count = lines.len();
-    for (k, line) in lines.iter().enumerate() {
+    // A row broken over lines (`| ১. নাগরিক সনদপত্রঃ` … `… | অফিস সহকারী |`): a line that opens
+    // a row and does not close it is joined with the next ones until they end with a closing
+    // pipe and hold as many cells as the header.
+    let width = lines
+        .iter()
+        .find(|l| is_markdown_row(l))
+        .map_or(0, |l| split_markdown(l).len());
+    let whole = |row: &str| row.ends_with('|') && split_markdown(row).len() >= width;
+    let mut open: Option<String> = None;
+    let mut joined: Vec<String> = Vec::with_capacity(lines.len());
+    for line in lines {
         let t = line.trim();
         if t.is_empty() {
             continue;
         }
+        match open.as_mut() {
+            Some(row) => {
+                row.push_str("<br>");
+                row.push_str(t);
+                if whole(row) {
+                    joined.extend(open.take());
+                }
+            }
+            // A row that closes on its own line is whole, however many cells it has (a
+            // sub-row, another table).
+            None if t.starts_with('|') && !t.ends_with('|') => open = Some(t.to_string()),
+            None => joined.push(t.to_string()),
+        }
+    }
+    joined.extend(open);
+    let count = joined.len();
+    for (k, line) in joined.iter().enumerate() {
+        let t = line.trim();
         if !t.contains('|') {
             if !grid.rows.is_empty() {
                 pieces.push(Piece::Table(std::mem::take(&mut grid)));
@@ -993,5 +1020,26 @@ mod tests {
         let grid = tables(&pieces)[0];
         assert_eq!(grid.rows.len(), 11, "{grid:?}");
         assert_eq!(texts(&grid.rows[10])[1], "সেবা 1004");
+    }
+
+    #[test]
+    fn a_markdown_row_broken_over_lines_is_one_row() {
+        let text = "| সেবার নাম | সেবার মূল্য | সময়সীমা |\n\
+                    | ১. নাগরিক সনদপত্রঃ\n* বাংলা * ইংরেজি |\n২০/- টাকা | ১ দিন |\n\
+                    | (খ) ব্যবসায়ীক | ৫০০/= |\n\
+                    | ২. ওয়ারিশ সনদ | ১০০/- টাকা | ১ দিন |\n";
+        let pieces = read(text);
+        let grid = tables(&pieces)[0];
+        assert_eq!(grid.rows.len(), 4, "{grid:?}");
+        assert_eq!(
+            grid.rows[1].cells[0].lines,
+            ["১. নাগরিক সনদপত্রঃ", "* বাংলা * ইংরেজি"]
+        );
+        assert_eq!(texts(&grid.rows[1])[1..], ["২০/- টাকা", "১ দিন"]);
+        assert_eq!(
+            texts(&grid.rows[2]),
+            ["(খ) ব্যবসায়ীক", "৫০০/="],
+            "a sub-row stays whole"
+        );
     }
 }
