@@ -867,8 +867,8 @@ fn merge_continuations(cells: &[Cell]) -> Vec<Cell> {
 
 /// A row with more cells than columns, inside a table: a cell was split over two paragraphs.
 /// Empty paragraphs that pad cells go first; then a paragraph that goes on with the list of the
-/// one before (`খ) মহিলা…` after `ক) পুরুষ…`) joins it; then the shortest cell after the serial
-/// and name joins the one before it, until the row fits.
+/// one before (`খ) মহিলা…` after `ক) পুরুষ…`), or a note in brackets, joins it; then the shortest
+/// cell after the serial and name joins the one before it, until the row fits.
 fn merge_extra_cells(row: &mut Vec<Cell>, columns: usize) {
     while row.len() > columns
         && let Some(blank) = (1..row.len()).rev().find(|&k| row[k].is_empty())
@@ -877,11 +877,12 @@ fn merge_extra_cells(row: &mut Vec<Cell>, columns: usize) {
     }
     let mut k = 2;
     while row.len() > columns && k < row.len() {
-        let goes_on = row[k]
-            .lines
-            .first()
+        let first = row[k].lines.first();
+        let goes_on = first
             .and_then(|l| cells::list_mark(l))
-            .is_some_and(|(n, letter)| n > 1 && cells::has_mark(&row[k - 1].text(), n - 1, letter));
+            .is_some_and(|(n, letter)| n > 1 && cells::has_mark(&row[k - 1].text(), n - 1, letter))
+            // A note in brackets on a paragraph of its own (`(রোববার হতে বৃহস্পতিবার …)`).
+            || first.is_some_and(|l| l.starts_with('(') && cells::list_mark(l).is_none());
         if goes_on {
             let cell = row.remove(k);
             row[k - 1].lines.extend(cell.lines);
