@@ -891,7 +891,9 @@ fn merge_extra_cells(row: &mut Vec<Cell>, columns: usize) {
         }
     }
     while row.len() > columns && row.len() > 3 {
+        // A dash is a cell of its own (nothing applies), however short.
         let shortest = (2..row.len())
+            .filter(|&k| !cells::not_applicable(&row[k].text()))
             .min_by_key(|&k| row[k].text().chars().count())
             .unwrap_or(row.len() - 1);
         let cell = row.remove(shortest);
