@@ -64,41 +64,6 @@ const PAGE_CHROME: &[&str] = &[
     "পরিকল্পনা ও বাস্তবায়নে",
 ];
 
-/// Words an office's name holds.
-const OFFICE_WORDS: &[&str] = &[
-    "কার্যালয়",
-    "অফিস",
-    "অধিদপ্তর",
-    "অধিদফতর",
-    "দপ্তর",
-    "দফতর",
-    "পরিষদ",
-    "পৌরসভা",
-    "মন্ত্রণালয়",
-    "কমিশন",
-    "ব্যুরো",
-    "কেন্দ্র",
-    "ডাকঘর",
-    "সেন্টার",
-    "বোর্ড",
-    "কর্তৃপক্ষ",
-    "ইউনিয়ন",
-    "সিটি কর্পোরেশন",
-    "ক্লিনিক",
-    "করপোরেশন",
-    "কর্পোরেশন",
-    "কমপ্লেক্স",
-    "সমিতি",
-    "হাসপাতাল",
-    "থানা",
-    "corporation",
-    "hospital",
-    "office",
-    "directorate",
-    "ministry",
-    "parishad",
-];
-
 /// The state of the walk.
 struct Walk<'a> {
     out: Assembled,
@@ -726,7 +691,7 @@ impl Walk<'_> {
         let mut department = Vec::new();
         while lines
             .last()
-            .is_some_and(|l| is_department(l) && !office_line(l))
+            .is_some_and(|l| is_department(l) && !officer::names_office(l))
         {
             department.push(lines.pop().unwrap_or_default());
         }
@@ -790,7 +755,7 @@ impl Walk<'_> {
             // The unit and the address: short lines of places (`কাউখালী, পিরোজপুর`) or offices.
             let mut after = rest[at + 1..].iter().peekable();
             let place = |l: &&String| {
-                l.split_whitespace().count() <= 12 && (l.contains(',') || office_line(l))
+                l.split_whitespace().count() <= 12 && (l.contains(',') || officer::names_office(l))
             };
             office.unit = after.next_if(place).map(|l| Text::Plain(l.clone()));
             if office.unit.is_some() {
@@ -1237,7 +1202,9 @@ fn office_name_in(line: &str) -> Option<String> {
         Some(comma) if line.chars().count() > 60 => line[..comma].trim(),
         _ => line,
     };
-    (office_line(line) && line.chars().count() <= 80 && line.split_whitespace().count() <= 12)
+    (officer::names_office(line)
+        && line.chars().count() <= 80
+        && line.split_whitespace().count() <= 12)
         .then(|| line.to_string())
 }
 
@@ -1257,12 +1224,6 @@ fn office_in_title(title: &str) -> Option<String> {
         .unwrap_or(before)
         .trim();
     office_name_in(before)
-}
-
-/// Whether a line names an office (its name or its unit).
-fn office_line(line: &str) -> bool {
-    let l = line.to_lowercase();
-    OFFICE_WORDS.iter().any(|w| l.contains(w))
 }
 
 /// Splits a numbered sentence into name, time limit and what follows: at ` -০২ দিন` when the

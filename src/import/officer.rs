@@ -492,7 +492,7 @@ fn place_words(officer: &mut Officer, texts: Vec<String>) -> Vec<String> {
                 // (an officer known by name and office, as this tool's own pages print one).
                 let mut rest_lines = lines.by_ref().peekable();
                 if let Some(post) =
-                    rest_lines.next_if(|l| designation_in(l).is_some() || !names_an_office(l))
+                    rest_lines.next_if(|l| designation_in(l).is_some() || !names_office(l))
                 {
                     officer.designation = Some(Text::Plain(post));
                 }
@@ -508,27 +508,47 @@ fn place_words(officer: &mut Officer, texts: Vec<String>) -> Vec<String> {
     rest
 }
 
-/// Whether a line names an office (`নমুনা পৌরসভা কার্যালয়`) rather than a post.
-fn names_an_office(text: &str) -> bool {
-    const OFFICES: &[&str] = &[
-        "কার্যালয়",
-        "দপ্তর",
-        "দফতর",
-        "পরিষদ",
-        "পৌরসভা",
-        "মন্ত্রণালয়",
-        "কমিশন",
-        "ব্যুরো",
-        "বোর্ড",
-        "কর্তৃপক্ষ",
-        "কমপ্লেক্স",
-        "হাসপাতাল",
-        "Office",
-        "office",
-        "Directorate",
-        "Ministry",
-    ];
-    OFFICES.iter().any(|w| text.contains(w))
+/// Words an office's name holds.
+const OFFICE_WORDS: &[&str] = &[
+    "কার্যালয়",
+    "অফিস",
+    "অধিদপ্তর",
+    "অধিদফতর",
+    "দপ্তর",
+    "দফতর",
+    "পরিষদ",
+    "পৌরসভা",
+    "মন্ত্রণালয়",
+    "কমিশন",
+    "ব্যুরো",
+    "কেন্দ্র",
+    "ডাকঘর",
+    "সেন্টার",
+    "বোর্ড",
+    "কর্তৃপক্ষ",
+    "ইউনিয়ন",
+    "সিটি কর্পোরেশন",
+    "ক্লিনিক",
+    "করপোরেশন",
+    "কর্পোরেশন",
+    "কমপ্লেক্স",
+    "সমিতি",
+    "হাসপাতাল",
+    "থানা",
+    "corporation",
+    "hospital",
+    "office",
+    "directorate",
+    "ministry",
+    "parishad",
+];
+
+/// Whether a line names an office (its name or its unit: `নমুনা পৌরসভা কার্যালয়`,
+/// `উপজেলা স্বাস্থ্য কমপ্লেক্স`). A post (`অফিসার`) holds `অফিস` too: callers look for the post
+/// first.
+pub(super) fn names_office(line: &str) -> bool {
+    let l = line.to_lowercase();
+    OFFICE_WORDS.iter().any(|w| l.contains(w))
 }
 
 fn has_name_prefix(text: &str) -> bool {
