@@ -850,7 +850,7 @@ impl Walk<'_> {
                 .cells
                 .first()
                 .is_some_and(|c| serial_number(&c.text()).is_some());
-            if !first_is_serial && is_header_again(row) {
+            if !first_is_serial && is_header_again(row, &headings) {
                 continue;
             }
             let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
@@ -1551,11 +1551,19 @@ fn expand(row: &Row) -> Vec<Cell> {
 }
 
 /// Whether a row repeats a table's headings: most of its cells name columns.
-fn is_header_again(row: &Row) -> bool {
+/// A cell counts when it is one of the table's headings, or a short heading this tool knows: a
+/// data cell may hold a heading's word (`… টিউশন ফি বিতরণ`, `নির্ধারিত সময়ে`).
+fn is_header_again(row: &Row, headings: &[String]) -> bool {
     let filled: Vec<&Cell> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+    let headings: Vec<String> = headings.iter().map(|h| columns::normalise(h)).collect();
     let known = filled
         .iter()
-        .filter(|c| columns::classify(&c.text()).is_some_and(|k| k != Column::Other))
+        .filter(|c| {
+            let text = c.text();
+            headings.contains(&columns::normalise(&text))
+                || text.chars().count() <= 30
+                    && columns::classify(&text).is_some_and(|k| k != Column::Other)
+        })
         .count();
     header(&Grid {
         rows: vec![row.clone()],
