@@ -1188,8 +1188,14 @@ fn office_name_in(line: &str) -> Option<String> {
     let line = line.trim();
     let line = after_label(line, LABELS).unwrap_or(line);
     let lower = line.to_lowercase();
+    // A heading (`অফিস সময়`) is no name, unless it ends as an office's name does
+    // (`Upazila Executive Officer's Office`).
+    let ends_as_office = line
+        .split_whitespace()
+        .last()
+        .is_some_and(officer::names_office);
     if line.contains([':', 'ঃ', '|'])
-        || columns::classify(line).is_some()
+        || columns::classify(line).is_some() && !ends_as_office
         || line.ends_with('।') && line.split_whitespace().count() > 6
         || lower.contains("www")
         || lower.contains("http")
