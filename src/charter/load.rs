@@ -102,13 +102,11 @@ fn is_example_domain(s: &str) -> bool {
     host.split('.').any(|label| label == "example")
 }
 
-/// A phone number that only holds zeros after its operator's code: `০১৭০০০০০০০০`.
-fn is_placeholder_phone(s: &str) -> bool {
-    bangla::parse_phones(s).is_ok_and(|phones| {
-        phones.iter().any(|p| {
-            let digits: Vec<u32> = p.national.chars().filter_map(bangla::digit_value).collect();
-            digits.len() >= 9 && digits[3..].iter().all(|&d| d == 0)
-        })
+/// Whether one of the numbers only holds zeros after its operator's code: `০১৭০০০০০০০০`.
+fn has_placeholder_phone(phones: &[bangla::Phone]) -> bool {
+    phones.iter().any(|p| {
+        let digits: Vec<u32> = p.national.chars().filter_map(bangla::digit_value).collect();
+        digits.len() >= 9 && digits[3..].iter().all(|&d| d == 0)
     })
 }
 
@@ -868,11 +866,15 @@ impl<'t> Walker<'t> {
         let node = f.get("phone")?;
         let path = path.key("phone");
         let s = self.string(node, &path, Script::Other)?;
-        if let Err(e) = bangla::parse_phones(s) {
-            let message = format!("`{s}` is not a Bangladeshi phone number: {e}");
-            self.report(Code::Phone, &path, node.span(), message);
-        } else if is_placeholder_phone(s) {
-            self.placeholder(node, &path, &format!("`{s}`"));
+        match bangla::parse_phones(s) {
+            Err(e) => {
+                let message = format!("`{s}` is not a Bangladeshi phone number: {e}");
+                self.report(Code::Phone, &path, node.span(), message);
+            }
+            Ok(phones) if has_placeholder_phone(&phones) => {
+                self.placeholder(node, &path, &format!("`{s}`"));
+            }
+            Ok(_) => {}
         }
         Some(s.to_string())
     }
