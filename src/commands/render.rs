@@ -188,7 +188,6 @@ fn rendered(
             },
             portrait: args.portrait,
             pdfa: args.pdfa,
-            draft: args.draft,
         },
         draft: args.draft,
     };

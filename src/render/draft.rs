@@ -9,11 +9,16 @@ use crate::charter::{Charter, Document, GrievanceStep, Officer, Service, Text};
 pub const GAP: &str = "[ফাঁকা]";
 
 /// The line every page of a draft carries, in the document's language.
-pub fn banner(lang: super::Lang) -> &'static str {
+fn banner(lang: super::Lang) -> &'static str {
     match lang {
         super::Lang::Bn => "খসড়া (draft): চূড়ান্ত নয়; [ফাঁকা] চিহ্নিত ঘর পূরণ করতে হবে",
         super::Lang::En => "খসড়া (DRAFT): not final; fill in every cell marked [ফাঁকা]",
     }
+}
+
+/// Puts the draft's banner first in a document, in its language.
+pub fn mark(blocks: &mut Vec<super::document::Block>, lang: super::Lang) {
+    blocks.insert(0, super::document::Block::Draft(banner(lang).to_string()));
 }
 
 /// The charter with a gap mark in every required value it lacks: the office's name, the vision

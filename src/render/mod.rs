@@ -84,10 +84,7 @@ pub fn render(charter: &Charter, format: Format, options: &Options) -> Result<Re
     let blocks = || {
         let mut blocks = document::build(charter, options.lang, &selection);
         if options.draft {
-            blocks.insert(
-                0,
-                document::Block::Draft(draft::banner(options.lang).into()),
-            );
+            draft::mark(&mut blocks, options.lang);
         }
         blocks
     };
@@ -97,11 +94,13 @@ pub fn render(charter: &Charter, format: Format, options: &Options) -> Result<Re
         Format::Html => html::render(&blocks(), options.lang, charter.title(options.lang.code())),
         Format::Json => json::render(charter, options.lang, options.service, options.draft),
         Format::Pdf => {
-            let pdf_options = pdf::PdfOptions {
-                draft: options.draft,
-                ..options.pdf
-            };
-            let pdf = pdf::charter_pdf(charter, options.lang, options.service, &pdf_options)?;
+            let pdf = pdf::charter_pdf(
+                charter,
+                options.lang,
+                options.service,
+                &options.pdf,
+                options.draft,
+            )?;
             return Ok(Rendered {
                 bytes: pdf.bytes,
                 warnings: pdf.warnings,

@@ -59,8 +59,6 @@ pub struct PdfOptions {
     pub portrait: bool,
     /// Write PDF/A-2b.
     pub pdfa: bool,
-    /// Mark every page as a draft (`render --draft`).
-    pub draft: bool,
 }
 
 impl Default for PdfOptions {
@@ -70,7 +68,6 @@ impl Default for PdfOptions {
             paper: Paper::A4,
             portrait: false,
             pdfa: false,
-            draft: false,
         }
     }
 }
@@ -541,18 +538,20 @@ pub struct Pdf {
 /// A charter as a PDF: the whole charter, or with `service` that service alone. The metadata
 /// follows from the charter: the title (with the office, or the service's name), the office as
 /// author, the language, and `updated` for the footer. With `--pdfa`, characters the fonts cannot
-/// draw are an error (PDF/A forbids them), with the sentence that is otherwise a warning.
+/// draw are an error (PDF/A forbids them), with the sentence that is otherwise a warning. A
+/// `draft` carries its mark at the top of every page.
 pub fn charter_pdf(
     charter: &crate::charter::Charter,
     lang: Lang,
     service: Option<&str>,
     options: &PdfOptions,
+    draft: bool,
 ) -> Result<Pdf, String> {
     let l = lang.code();
     let selection = super::document::Selection { service };
     let mut blocks = super::document::build(charter, lang, &selection);
-    if options.draft {
-        blocks.insert(0, Block::Draft(super::draft::banner(lang).to_string()));
+    if draft {
+        super::draft::mark(&mut blocks, lang);
     }
     let title = match service.and_then(|id| charter.service(id)) {
         Some((_, s)) => s.name.get(l).to_string(),
