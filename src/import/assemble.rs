@@ -1376,6 +1376,11 @@ fn header(grid: &Grid) -> Option<(usize, Vec<Column>)> {
             )
         });
         if known >= 2 && content && best.as_ref().is_none_or(|b| known > b.2) {
+            let below: Vec<Vec<Cell>> = if raw.contains(&None) {
+                grid.rows[r + 1..].iter().map(expand).collect()
+            } else {
+                Vec::new()
+            };
             let mut kinds: Vec<Column> = Vec::with_capacity(raw.len());
             for (k, kind) in raw.iter().enumerate() {
                 match kind {
@@ -1384,7 +1389,7 @@ fn header(grid: &Grid) -> Option<(usize, Vec<Column>)> {
                     Some(kind) => kinds.push(*kind),
                     // A heading this tool does not know: what its cells hold decides.
                     None => kinds.push(
-                        content_kind(&column_texts(&grid.rows[r + 1..], k))
+                        content_kind(&column_texts(below.iter().map(Vec::as_slice), k))
                             .unwrap_or(Column::Other),
                     ),
                 }
@@ -1456,16 +1461,7 @@ fn by_content(grid: &Grid) -> Option<(usize, Vec<Column>)> {
     let headings = &rows[header_at];
     let mut kinds = vec![Column::Other; width];
     kinds[0] = Column::Serial;
-    let cells_of = |k: usize| -> Vec<String> {
-        data.iter()
-            .filter_map(|r| r.get(k))
-            .map(Cell::text)
-            .filter(|t| !t.is_empty() && !cells::not_applicable(t) && !cells::is_ditto(t))
-            .collect()
-    };
-    let share = |texts: &[String], test: &dyn Fn(&str) -> bool| -> bool {
-        !texts.is_empty() && texts.iter().filter(|t| test(t)).count() * 2 > texts.len()
-    };
+    let cells_of = |k: usize| column_texts(data.iter().map(|r| r.as_slice()), k);
     for (k, kind) in kinds.iter_mut().enumerate().skip(1) {
         let known = headings
             .get(k)
@@ -1494,7 +1490,7 @@ fn by_content(grid: &Grid) -> Option<(usize, Vec<Column>)> {
     };
     // Names that are list marks or labels (`ক)`, `প্রদেয় সেবাঃ`): the table is read wrong.
     let not_a_name = |t: &str| serial_number(t).is_some() || t.ends_with([':', 'ঃ']);
-    if share(&names, &directory) || share(&names, &not_a_name) {
+    if most(&names, &directory) || most(&names, &not_a_name) {
         return None;
     }
     for k in kinds.iter_mut() {
@@ -1505,20 +1501,23 @@ fn by_content(grid: &Grid) -> Option<(usize, Vec<Column>)> {
     Some((header_at, kinds))
 }
 
-/// The texts of column `k` in `rows` (spans expanded), without empty cells, dashes and dittos.
-fn column_texts(rows: &[Row], k: usize) -> Vec<String> {
-    rows.iter()
-        .filter_map(|r| expand(r).get(k).map(Cell::text))
+/// The texts of column `k` in rows whose spans are expanded, without empty cells, dashes and
+/// dittos.
+fn column_texts<'r>(rows: impl Iterator<Item = &'r [Cell]>, k: usize) -> Vec<String> {
+    rows.filter_map(|r| r.get(k).map(Cell::text))
         .filter(|t| !t.is_empty() && !cells::not_applicable(t) && !cells::is_ditto(t))
         .collect()
+}
+
+/// Whether more than half of `texts` pass `test` (and there are some).
+fn most(texts: &[String], test: &dyn Fn(&str) -> bool) -> bool {
+    !texts.is_empty() && texts.iter().filter(|t| test(t)).count() * 2 > texts.len()
 }
 
 /// What a column holds, told from its cells when most of them say the same: time limits
 /// (`৭ দিন`, `তাৎক্ষণিক`), short fees (`৫০/-`, `বিনামূল্যে`) or post titles.
 fn content_kind(texts: &[String]) -> Option<Column> {
-    let share = |test: &dyn Fn(&str) -> bool| -> bool {
-        !texts.is_empty() && texts.iter().filter(|t| test(t)).count() * 2 > texts.len()
-    };
+    let share = |test: &dyn Fn(&str) -> bool| most(texts, test);
     if share(&|t| {
         matches!(
             bangla::time_limit_kind(t).0,

@@ -291,12 +291,9 @@ fn markdown_text(text: &str) -> String {
 
 /// Whether text is Markdown: a table with its `| --- |` row, or `#` headings.
 fn is_markdown(lines: &[String]) -> bool {
-    let separator = lines.iter().any(|l| {
-        let t = l.trim();
-        t.starts_with('|')
-            && t.contains("---")
-            && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
-    });
+    let separator = lines
+        .iter()
+        .any(|l| l.trim().starts_with('|') && is_separator_row(l));
     separator
         || lines
             .iter()
@@ -485,7 +482,7 @@ fn numbered_rows(cells: &[Cell]) -> Option<Vec<Piece>> {
         let gap = k - starts[starts.len() - 1];
         if let Some(n) = serial(k)
             && gap >= 2
-            && (n == value || n == 1 || (value + 1..=value + 3).contains(&n))
+            && continues_numbering(value, n)
         {
             starts.push(k);
             value = n;
@@ -547,6 +544,12 @@ fn numbered_rows(cells: &[Cell]) -> Option<Vec<Piece>> {
             }),
     );
     Some(pieces)
+}
+
+/// Whether a row numbered `next` may follow one numbered `prev`: the next number, the same
+/// again (a page's slip), a restart at 1, or up to two numbers the page skipped.
+fn continues_numbering(prev: u32, next: u32) -> bool {
+    next == prev || next == 1 || (prev + 1..=prev + 3).contains(&next)
 }
 
 /// A serial number of a row: `০১`, `1.`, `১।`, `01`, `(ক)`, with its value.
@@ -768,7 +771,6 @@ fn numbered_grid(
     has_serial: bool,
 ) -> (Grid, usize, Vec<Piece>) {
     let columns = header.len();
-    let width = columns;
     let mut grid = Grid {
         rows: vec![Row {
             cells: header,
@@ -779,9 +781,9 @@ fn numbered_grid(
     if !has_serial {
         // Rows of as many cells as headings, to the next table.
         while i < cells.len() && header_width(cells, i).is_none() {
-            let end = (i + width).min(cells.len());
+            let end = (i + columns).min(cells.len());
             let row: Vec<Cell> = cells[i..end].to_vec();
-            let cut = row.len() < width;
+            let cut = row.len() < columns;
             grid.rows.push(Row { cells: row, cut });
             i = end;
         }
@@ -814,9 +816,7 @@ fn numbered_grid(
         // or a new header), and has at least half its cells before it: a number in a cell is
         // not taken for the next row.
         let starts_row = |k: usize| {
-            // The next number, the same again, a restart, or one the page skipped.
-            row_serial(&cells[k].text())
-                .is_some_and(|m| m == n || m == 1 || (n + 1..=n + 3).contains(&m))
+            row_serial(&cells[k].text()).is_some_and(|m| continues_numbering(n, m))
                 || header_width(cells, k).is_some()
         };
         let mut end = i + 1;
