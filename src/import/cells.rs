@@ -22,6 +22,26 @@ pub fn is_ditto(text: &str) -> bool {
     )
 }
 
+/// Whether a short cell reads as a time limit (`৩০ মিনিট`, `৭ কার্যদিবস`, `তাৎক্ষণিক`): a cell of
+/// the time column, never a piece of the cell before it.
+pub fn reads_as_time(text: &str) -> bool {
+    use crate::bangla::{TimeKind, time_limit_kind};
+    text.chars().count() <= 40
+        && matches!(
+            time_limit_kind(text).0,
+            TimeKind::Span | TimeKind::Immediate
+        )
+}
+
+/// A labelled item (`সিআরপিসিঃ ১৫৪`, `ফোনঃ ৫২২৫৭`): a short label, a colon, a value. Paragraphs of
+/// this shape one after another are one cell's list.
+pub fn labelled(text: &str) -> bool {
+    text.split_once(['ঃ', ':']).is_some_and(|(label, value)| {
+        let label = label.trim();
+        !label.is_empty() && label.chars().count() <= 20 && !value.trim().is_empty()
+    })
+}
+
 /// A one-line field (name, fee, time limit): the cell's lines joined by spaces.
 pub fn one_line(lines: &[String]) -> String {
     lines.join(" ")

@@ -891,10 +891,22 @@ fn merge_extra_cells(row: &mut Vec<Cell>, columns: usize) {
         }
     }
     while row.len() > columns && row.len() > 3 {
-        // A dash is a cell of its own (nothing applies), however short.
+        // A dash is a cell of its own (nothing applies), however short, and so is a time limit
+        // (`৩০ মিনিট`). Labelled items one after another (`সিআরপিসিঃ ১৫৪`, `পিআরবিঃ ৩৭৭`) are
+        // one cell's list: they join first.
+        let texts: Vec<String> = row.iter().map(Cell::text).collect();
+        let mergeable =
+            |k: &usize| !cells::not_applicable(&texts[*k]) && !cells::reads_as_time(&texts[*k]);
         let shortest = (2..row.len())
-            .filter(|&k| !cells::not_applicable(&row[k].text()))
-            .min_by_key(|&k| row[k].text().chars().count())
+            .filter(|k| {
+                mergeable(k) && cells::labelled(&texts[*k]) && cells::labelled(&texts[k - 1])
+            })
+            .min_by_key(|&k| texts[k].chars().count())
+            .or_else(|| {
+                (2..row.len())
+                    .filter(mergeable)
+                    .min_by_key(|&k| texts[k].chars().count())
+            })
             .unwrap_or(row.len() - 1);
         let cell = row.remove(shortest);
         row[shortest - 1].lines.extend(cell.lines);
@@ -1006,6 +1018,29 @@ mod tests {
         assert_eq!(grid.rows.len(), 4, "{grid:?}");
         assert_eq!(grid.rows[1].cells[3].lines, ["ইউএনও/", "জেলা প্রশাসক"]);
         assert_eq!(texts(&grid.rows[3]), ["৪", "মৃত্যু সনদ", "৫/", "ইউপি সচিব"]);
+    }
+
+    #[test]
+    fn a_time_cell_stays_whole_and_labelled_paragraphs_join() {
+        // A law column spread over three labelled paragraphs, a time limit as short as any of
+        // them, a dash and a padding paragraph: the time stays in its column.
+        let text = "ক্রমিক নং\n\nদপ্তর\n\nসেবার নাম\n\nদায়িত্বপ্রাপ্ত কর্মকর্তা\n\nসেবা প্রদানের পদ্ধতি\n\n\
+                    সময়সীমা\n\nফি\n\nআইন\n\nপ্রতিকার\n\n\
+                    ১\n\nথানা\n\nহারানো জিনিসের ডায়েরি\n\nডিউটি অফিসার\n\nআবেদন নিয়ে রেজিস্টারে লেখা\n\n\
+                    ৩০ মিনিট\n\n-\n\n \n\nধারাঃ ১৫৪\n\nবিধিঃ ৩৭৭\n\nআইনঃ ৪৪\n\nওসি বরাবর আবেদন\n\n\
+                    ২\n\nথানা\n\nএজাহার\n\nওসি\n\nআবেদন নিয়ে মামলা রুজু\n\nতাৎক্ষণিক\n\n-\n\nধারাঃ ১৫৪\n\nওসি বরাবর আবেদন\n";
+        let pieces = read(text);
+        let grid = tables(&pieces)[0];
+        assert_eq!(
+            texts(&grid.rows[1])[5..],
+            [
+                "৩০ মিনিট",
+                "-",
+                "ধারাঃ ১৫৪ বিধিঃ ৩৭৭ আইনঃ ৪৪",
+                "ওসি বরাবর আবেদন"
+            ],
+            "{grid:?}"
+        );
     }
 
     #[test]
