@@ -419,3 +419,248 @@ fn a_closed_stdout_is_an_error_and_a_reader_that_stopped_is_not() {
         assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
     }
 }
+
+/// Space left on the file system that holds `dir`, in bytes.
+fn free_space(dir: &Path) -> u64 {
+    use std::os::unix::ffi::OsStrExt;
+    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).unwrap();
+    // SAFETY: statvfs fills the struct it is given.
+    let mut stat: libc::statvfs = unsafe { std::mem::zeroed() };
+    assert_eq!(unsafe { libc::statvfs(path.as_ptr(), &mut stat) }, 0);
+    stat.f_bavail as u64 * stat.f_frsize as u64
+}
+
+/// A small file system of its own (tmpfs), mounted for the test when it runs as root; unmounted
+/// when dropped.
+struct SmallDisk(tempfile::TempDir);
+
+impl SmallDisk {
+    fn mount(size: &str) -> Option<SmallDisk> {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = is_root()
+            && Command::new("mount")
+                .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+                .arg(dir.path())
+                .status()
+                .is_ok_and(|s| s.success());
+        ok.then_some(SmallDisk(dir))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.0.path()).status();
+    }
+}
+
+/// Every entry of a folder but the ones named.
+fn others_in(dir: &Path, known: &[&str]) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| !known.contains(&n.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_hard_linked_charter_on_a_full_disk_keeps_its_old_bytes_under_every_name() {
+    let Some(disk) = SmallDisk::mount("512k") else {
+        eprintln!("skipped: mounting a small tmpfs needs root");
+        return;
+    };
+    let dir = disk.0.path();
+    let path = dir.join("office.toml");
+    let other = dir.join("other-name.toml");
+    let old = fs::read(KAWKHALI).unwrap();
+    let long = "দীর্ঘ মন্তব্য। ".repeat(2_000); // about 40 KB
+    let mut landed = 0;
+    for leave in [0u64, 4, 8, 12, 16, 24, 32, 48, 64, 96] {
+        for name in fs::read_dir(dir).unwrap() {
+            fs::remove_file(name.unwrap().path()).unwrap();
+        }
+        fs::write(&path, &old).unwrap();
+        fs::hard_link(&path, &other).unwrap();
+        let free = free_space(dir);
+        let filler = free.saturating_sub(leave * 1024);
+        fs::write(dir.join("filler"), vec![0u8; filler as usize]).unwrap_or(());
+        let out = charter()
+            .arg("set")
+            .arg(&path)
+            .args(["services.innovation-advice.remarks", &long])
+            .output()
+            .unwrap();
+        let now = fs::read(&path).unwrap();
+        assert_eq!(now, fs::read(&other).unwrap(), "both names see one file");
+        if out.status.success() {
+            landed += 1;
+            assert!(String::from_utf8_lossy(&now).contains(&long));
+        } else {
+            assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+            assert!(
+                stderr(&out).contains("office.toml: cannot write"),
+                "{}",
+                stderr(&out)
+            );
+            assert_eq!(
+                now, old,
+                "a failed edit leaves the old bytes ({leave} KiB free)"
+            );
+        }
+        assert!(
+            others_in(dir, &["office.toml", "other-name.toml", "filler"]).is_empty(),
+            "nothing left beside it: {:?}",
+            others_in(dir, &["office.toml", "other-name.toml", "filler"])
+        );
+    }
+    assert!(
+        landed > 0 && landed < 10,
+        "some edits fit and some did not: {landed}"
+    );
+}
+
+#[test]
+fn a_copy_left_by_a_stopped_in_place_write_is_put_back_and_said() {
+    let (dir, path) = copy();
+    let other = dir.path().join("other-name.toml");
+    fs::hard_link(&path, &other).unwrap();
+    let old = fs::read(&path).unwrap();
+    // What a run killed in the middle of writing leaves: a cut file, and its old bytes beside it.
+    fs::write(dir.path().join(".office.toml.charter-backup"), &old).unwrap();
+    fs::write(&path, &old[..old.len() / 3]).unwrap();
+    let out = charter()
+        .arg("set")
+        .arg(&path)
+        .args([FEE_KEY, "১০০ টাকা"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "was being written when a run was stopped; its earlier content was put back from"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    // The same edit on an intact copy gives the same bytes.
+    let (_fresh_dir, fresh) = copy();
+    let out = charter()
+        .arg("set")
+        .arg(&fresh)
+        .args([FEE_KEY, "১০০ টাকা"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(fs::read(&other).unwrap(), fs::read(&fresh).unwrap());
+    assert_ne!(fs::read(&other).unwrap(), old);
+    assert!(!dir.path().join(".office.toml.charter-backup").exists());
+}
+
+#[test]
+fn extended_attributes_and_the_acl_stay_and_another_users_file_keeps_its_owner() {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (dir, path) = copy();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    let c_path = CString::new(path.as_os_str().as_bytes()).unwrap();
+    let set = |name: &str, value: &[u8]| {
+        let name = CString::new(name).unwrap();
+        // SAFETY: a path, a name and a value with its length.
+        unsafe {
+            libc::setxattr(
+                c_path.as_ptr(),
+                name.as_ptr(),
+                value.as_ptr().cast(),
+                value.len(),
+                0,
+            )
+        }
+    };
+    if set("user.charter.origin", b"kawkhali") != 0 {
+        eprintln!("skipped: this file system keeps no extended attributes");
+        return;
+    }
+    // An ACL giving `nobody` read access: version 2, then (tag, permissions, id) entries.
+    let mut acl = 2u32.to_le_bytes().to_vec();
+    for (tag, perm, id) in [
+        (0x01u16, 6u16, u32::MAX),
+        (0x02, 4, 65534),
+        (0x04, 4, u32::MAX),
+        (0x10, 4, u32::MAX),
+        (0x20, 0, u32::MAX),
+    ] {
+        acl.extend(tag.to_le_bytes());
+        acl.extend(perm.to_le_bytes());
+        acl.extend(id.to_le_bytes());
+    }
+    let has_acl = set("system.posix_acl_access", &acl) == 0;
+    let out = charter()
+        .arg("set")
+        .arg(&path)
+        .args([FEE_KEY, "১০০ টাকা"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let get = |name: &str| {
+        let name = CString::new(name).unwrap();
+        let mut buf = vec![0u8; 256];
+        // SAFETY: a buffer with its length.
+        let n = unsafe {
+            libc::getxattr(
+                c_path.as_ptr(),
+                name.as_ptr(),
+                buf.as_mut_ptr().cast(),
+                buf.len(),
+            )
+        };
+        (n >= 0).then(|| buf[..n as usize].to_vec())
+    };
+    assert_eq!(
+        get("user.charter.origin").as_deref(),
+        Some(&b"kawkhali"[..])
+    );
+    if has_acl {
+        assert_eq!(get("system.posix_acl_access"), Some(acl));
+    }
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640,
+        "the group gains nothing"
+    );
+
+    // A file another user owns, that this user may write: edited, its owner unchanged.
+    if is_root() {
+        let acl_name = CString::new("system.posix_acl_access").unwrap();
+        // SAFETY: a path and a name. (The ACL would give `nobody` read access only.)
+        unsafe { libc::removexattr(c_path.as_ptr(), acl_name.as_ptr()) };
+        fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o666)).unwrap();
+        let mut command = charter();
+        command.arg("set").arg(&path).args([FEE_KEY, "২০০ টাকা"]);
+        as_ordinary_user(&mut command);
+        let out = command.output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert!(fs::read_to_string(&path).unwrap().contains("২০০ টাকা"));
+        assert_eq!(fs::metadata(&path).unwrap().uid(), 0, "still root's");
+        assert!(others_in(dir.path(), &["office.toml"]).is_empty());
+    }
+}
+
+#[test]
+fn temporaries_of_killed_runs_are_cleared_and_a_running_ones_kept() {
+    let (dir, path) = copy();
+    let stale = dir.path().join(".office.toml.2147483646.0badf00d.tmp");
+    let live = dir
+        .path()
+        .join(format!(".office.toml.{}.0badf00d.tmp", std::process::id()));
+    fs::write(&stale, "left by a killed run").unwrap();
+    fs::write(&live, "being written").unwrap();
+    let out = charter()
+        .arg("set")
+        .arg(&path)
+        .args([FEE_KEY, "১০০ টাকা"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stale.exists(), "a dead run's temporary is removed");
+    assert!(live.exists(), "a live run's temporary is left");
+}

@@ -10,12 +10,20 @@
 //!   file created), so the link stays a link;
 //! - a device or FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is written in place, never
 //!   replaced;
-//! - a file with several hard links is written in place, so every name keeps seeing it;
+//! - a file with several hard links, one owned by another user, or one whose extended
+//!   attributes (an ACL) cannot be copied is written in place, with its old bytes kept beside it
+//!   until the new ones are synced ([`in_place`]): every name keeps seeing it, the owner and
+//!   attributes stay, and a failure or a kill still leaves old bytes or new ones;
+//! - a file that holds citizens' addresses ([`write_private`]) is made the owner's alone (0600),
+//!   whatever its mode was;
 //! - a file the user could not write directly is refused, even where the folder would let a
 //!   rename replace it; a writable file in a read-only folder is an error that says so.
 //!
 //! Reading is bounded: a file larger than its limit is refused without being read whole, and a
 //! FIFO or device named where a file is expected is refused rather than waited on.
+
+pub mod in_place;
+mod xattr;
 
 use crate::error::Error;
 use std::fs::{self, File, Metadata};
@@ -49,19 +57,35 @@ fn write_with(path: &Path, bytes: &[u8], private: bool) -> Result<(), Error> {
             source: io::Error::new(io::ErrorKind::IsADirectory, "it is a directory"),
         }),
         // A device, a FIFO or a socket: written in place, never replaced.
-        Some(meta) if !meta.is_file() => {
-            in_place(&target, bytes, false).map_err(write_error(&target))
-        }
-        Some(meta) if hard_links(meta) > 1 => {
-            ensure_writable(&target, meta)?;
-            in_place(&target, bytes, true).map_err(write_error(&target))
-        }
+        Some(meta) if !meta.is_file() => to_device(&target, bytes).map_err(write_error(&target)),
         Some(meta) => {
             ensure_writable(&target, meta)?;
-            replace(&target, bytes, Some(meta), private)
+            let replaced = hard_links(meta) == 1 && replace(&target, bytes, Some(meta), private)?;
+            if !replaced {
+                in_place::write(&target, bytes).map_err(write_error(&target))?;
+                if private {
+                    make_private(&target, meta).map_err(write_error(&target))?;
+                }
+            }
+            Ok(())
         }
-        None => replace(&target, bytes, None, private),
+        None => replace(&target, bytes, None, private).map(|_| ()),
     }
+}
+
+/// Takes away group and other permissions from a file that holds citizens' addresses.
+#[cfg(unix)]
+fn make_private(path: &Path, meta: &Metadata) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    if meta.mode() & 0o077 == 0 {
+        return Ok(());
+    }
+    fs::set_permissions(path, fs::Permissions::from_mode(meta.mode() & 0o700))
+}
+
+#[cfg(not(unix))]
+fn make_private(_: &Path, _: &Metadata) -> io::Result<()> {
+    Ok(())
 }
 
 /// Writes to standard output. A reader that stopped early (`| head`) is not an error; a
@@ -195,24 +219,27 @@ fn ensure_writable(path: &Path, meta: &Metadata) -> Result<(), Error> {
     })
 }
 
-/// Writes over the existing file itself: for devices and FIFOs, and hard-linked files.
-fn in_place(path: &Path, bytes: &[u8], truncate: bool) -> io::Result<()> {
-    let mut file = File::options().write(true).truncate(truncate).open(path)?;
-    file.write_all(bytes)?;
-    if truncate {
-        file.sync_all()?;
-    }
-    Ok(())
+/// Writes to a device or FIFO, which has no bytes to keep.
+fn to_device(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    File::options().write(true).open(path)?.write_all(bytes)
 }
 
-/// Writes a temporary file beside `target` and renames it over.
+/// Writes a temporary file beside `target` and renames it over. `Ok(false)` when nothing was
+/// written because the new file could not keep the original's owner or extended attributes:
+/// the caller writes in place instead.
 fn replace(
     target: &Path,
     bytes: &[u8],
     original: Option<&Metadata>,
     private: bool,
-) -> Result<(), Error> {
+) -> Result<bool, Error> {
     let dir = parent(target);
+    remove_stale_temporaries(target);
+    // A copy a stopped in-place write left: its old bytes go back first.
+    in_place::restore(target).map_err(|source| Error::Write {
+        path: target.to_path_buf(),
+        source,
+    })?;
     let temp = temp_path(target);
     let mut file = match create_new(&temp, private) {
         Ok(file) => file,
@@ -237,15 +264,17 @@ fn replace(
     };
     let result = (|| {
         file.write_all(bytes)?;
-        if let Some(meta) = original {
-            keep_mode_and_owner(&file, meta)?;
+        if let Some(meta) = original
+            && !keeps_what_the_original_had(&file, target, meta, private)?
+        {
+            return Ok(false);
         }
         file.sync_all()?;
         fs::rename(&temp, target)?;
         sync_dir(dir);
-        Ok(())
+        Ok(true)
     })();
-    if result.is_err() {
+    if !matches!(result, Ok(true)) {
         let _ = fs::remove_file(&temp);
     }
     result.map_err(|source| Error::Write {
@@ -254,19 +283,102 @@ fn replace(
     })
 }
 
-/// Gives the new file the original's permissions, and its owner where the user may.
+/// Gives the new file the original's permissions (the owner's alone when `private`), owner,
+/// group and extended attributes (its ACL among them); `false` when one of them cannot be
+/// given.
 #[cfg(unix)]
-fn keep_mode_and_owner(file: &File, meta: &Metadata) -> io::Result<()> {
+fn keeps_what_the_original_had(
+    file: &File,
+    original: &Path,
+    meta: &Metadata,
+    private: bool,
+) -> io::Result<bool> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    file.set_permissions(fs::Permissions::from_mode(meta.mode() & 0o7777))?;
-    // Only root may give a file away; for others the owner is already theirs.
-    let _ = std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid()));
-    Ok(())
+    let mode = if private {
+        meta.mode() & 0o7700
+    } else {
+        meta.mode() & 0o7777
+    };
+    file.set_permissions(fs::Permissions::from_mode(mode))?;
+    let theirs = file.metadata()?;
+    if (theirs.uid(), theirs.gid()) != (meta.uid(), meta.gid())
+        && std::os::unix::fs::fchown(file, Some(meta.uid()), Some(meta.gid())).is_err()
+    {
+        return Ok(false);
+    }
+    if xattr::copy(original, file).is_err() {
+        return Ok(false);
+    }
+    // Setting an ACL sets the group bits; the mode asked for wins where they differ.
+    if private {
+        file.set_permissions(fs::Permissions::from_mode(mode))?;
+    }
+    Ok(true)
 }
 
 #[cfg(not(unix))]
-fn keep_mode_and_owner(file: &File, meta: &Metadata) -> io::Result<()> {
-    file.set_permissions(meta.permissions())
+fn keeps_what_the_original_had(
+    file: &File,
+    _: &Path,
+    meta: &Metadata,
+    _: bool,
+) -> io::Result<bool> {
+    file.set_permissions(meta.permissions())?;
+    Ok(true)
+}
+
+/// Removes the temporary files that runs killed before their rename left beside `target`
+/// (`.NAME.PID.RANDOM.tmp` whose process is gone). Each folder is looked through once per run.
+fn remove_stale_temporaries(target: &Path) {
+    use std::sync::Mutex;
+    static SEEN: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+    let dir = parent(target).to_path_buf();
+    {
+        let Ok(mut seen) = SEEN.lock() else { return };
+        if seen.contains(&dir) {
+            return;
+        }
+        seen.push(dir.clone());
+    }
+    let Ok(entries) = fs::read_dir(&dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = temporary_pid(&name) else {
+            continue;
+        };
+        if !process_alive(pid) && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary file's name `.NAME.PID.RANDOM.tmp`.
+fn temporary_pid(name: &str) -> Option<u32> {
+    let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
+    let mut parts = rest.rsplitn(3, '.');
+    let random = parts.next()?;
+    let pid = parts.next()?;
+    let target = parts.next()?;
+    let ok =
+        !target.is_empty() && random.len() == 8 && random.bytes().all(|b| b.is_ascii_hexdigit());
+    ok.then(|| pid.parse().ok()).flatten()
+}
+
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    // SAFETY: signal 0 only asks whether the process exists.
+    let rc = unsafe { libc::kill(pid, 0) };
+    rc == 0 || io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_: u32) -> bool {
+    true
 }
 
 /// The directory a path is in (`.` for a bare name).
@@ -413,6 +525,13 @@ impl Edit {
             let file = open_regular(&target)?;
             file.lock().map_err(read_error)?;
             if same_file(&file, &target) {
+                if let Some(backup) = in_place::restore(&target).map_err(read_error)? {
+                    eprintln!(
+                        "charter: {} was being written when a run was stopped; its earlier content was put back from {}",
+                        target.display(),
+                        backup.display()
+                    );
+                }
                 let bytes = read_limited(&file, &target, limit)?;
                 return Ok(Edit {
                     path: target,
