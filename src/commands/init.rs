@@ -62,16 +62,6 @@ time_limit = "৩০ কার্যদিবস"
 
 /// Writes the starter charter, and the schema beside it when there is none.
 pub fn run(args: &InitArgs) -> Result<u8, Error> {
-    if args.path.exists() {
-        let source = std::io::Error::new(
-            std::io::ErrorKind::AlreadyExists,
-            "the file exists; init never overwrites",
-        );
-        return Err(Error::Write {
-            path: args.path.clone(),
-            source,
-        });
-    }
     let office = args.office.as_deref().unwrap_or("অফিসের নাম");
     let toml_string = toml::Value::String(office.to_string()).to_string();
     let text = TEMPLATE.replace("\"{office}\"", &toml_string);
@@ -82,15 +72,17 @@ pub fn run(args: &InitArgs) -> Result<u8, Error> {
             source,
         })?;
     }
-    crate::files::write(&args.path, text.as_bytes())?;
+    crate::files::write_new(&args.path, text.as_bytes())?;
     let schema = args
         .path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .join("charter.schema.json");
-    if !schema.exists() {
-        crate::files::write(&schema, crate::schema::json().as_bytes())?;
+    // One schema per folder: a schema already there (or written meanwhile) is kept.
+    match crate::files::write_new(&schema, crate::schema::json().as_bytes()) {
+        Err(Error::Write { source, .. }) if source.kind() == std::io::ErrorKind::AlreadyExists => {}
+        other => other?,
     }
     eprintln!(
         "charter: wrote {}; edit it, then run `charter validate {}`",

@@ -118,8 +118,17 @@ fn service_table<'d>(doc: &'d mut DocumentMut, id: &str) -> Result<&'d mut Table
 
 /// Sets the value at a dotted key path, creating tables and keys on the way.
 fn set(doc: &mut DocumentMut, key: &str, text: &str) -> Result<(), String> {
-    let value = parse_value(key, text)?;
+    // The format's deepest key is `services.ID.FIELD.LANG` (or an officer's, or a document's
+    // `source.en`): a longer one names nothing, and is refused before any table is made for it.
+    const MAX_PARTS: usize = 6;
     let parts: Vec<&str> = key.split('.').collect();
+    if parts.len() > MAX_PARTS {
+        return Err(format!(
+            "KEY has {} parts; no key of the charter format has more than {MAX_PARTS} (as in `services.ID.name.en`)",
+            parts.len()
+        ));
+    }
+    let value = parse_value(key, text)?;
     let (table, rest): (&mut Table, &[&str]) = match parts.as_slice() {
         ["services", id, rest @ ..] if !rest.is_empty() => (service_table(doc, id)?, rest),
         ["officers", id, rest @ ..] if !rest.is_empty() => {

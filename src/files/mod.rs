@@ -88,6 +88,50 @@ fn make_private(_: &Path, _: &Metadata) -> io::Result<()> {
     Ok(())
 }
 
+/// Writes a file that must not exist yet: whole (a temporary file beside it, linked into place,
+/// so that it never appears half-written) and once (of two runs that race, one writes it and
+/// the other is told it exists). A dangling symbolic link gets the file it names.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let write_error = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let exists = || {
+        write_error(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "the file exists; init never overwrites",
+        ))
+    };
+    let (target, existing) = resolve(path).map_err(write_error)?;
+    if existing.is_some() {
+        return Err(exists());
+    }
+    let temp = temp_path(&target);
+    let result = (|| {
+        let mut file = create_new(&temp, false)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        match fs::hard_link(&temp, &target) {
+            // A file system without hard links: the file is created, then written.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    io::ErrorKind::Unsupported | io::ErrorKind::PermissionDenied
+                ) =>
+            {
+                create_new(&target, false)?.write_all(bytes)
+            }
+            other => other,
+        }
+    })();
+    let _ = fs::remove_file(&temp);
+    sync_dir(parent(&target));
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(exists()),
+        other => other.map_err(write_error),
+    }
+}
+
 /// Writes to standard output. A reader that stopped early (`| head`) is not an error; a
 /// standard output that is closed, so that nothing at all can be written, is.
 pub fn write_stdout(bytes: &[u8]) -> Result<(), Error> {
