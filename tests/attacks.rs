@@ -106,3 +106,60 @@ fn of_six_inits_at_once_one_writes_and_five_are_told_the_file_exists() {
         assert_eq!(names.len(), 2, "x.toml and its schema only: {names:?}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_walk_stays_in_its_folder_whatever_links_it_holds() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::create_dir(outside.path().join("project")).unwrap();
+    let theirs = outside.path().join("project").join("theirs.toml");
+    fs::write(&theirs, "version = 1\n  title   =   \"x\"\n").unwrap();
+    let (dir, _) = copy();
+    symlink(
+        outside.path().join("project"),
+        dir.path().join("linked-dir"),
+    )
+    .unwrap();
+    symlink(&theirs, dir.path().join("linked.toml")).unwrap();
+    symlink("/proc", dir.path().join("proc")).unwrap();
+    let out = run(&["validate", "--format", "json"], dir.path());
+    let json = stdout(&out);
+    assert!(json.contains("office.toml"), "{json}");
+    assert!(
+        !json.contains("theirs.toml") && !json.contains("linked"),
+        "{json}"
+    );
+    assert!(!json.contains("/proc"), "{json}");
+    let before = fs::read(&theirs).unwrap();
+    let out = run(&["fmt"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        fs::read(&theirs).unwrap(),
+        before,
+        "a file outside is never rewritten"
+    );
+    // Named on the command line, a link is followed.
+    let out = run(&["fmt", "--check"], &dir.path().join("linked.toml"));
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+}
+
+#[test]
+fn an_endless_standard_input_is_refused_without_holding_the_lock() {
+    let (_dir, path) = copy();
+    let before = fs::read(&path).unwrap();
+    let zero = fs::File::open("/dev/zero").unwrap();
+    let out = charter()
+        .arg("set")
+        .arg(&path)
+        .args(["--add-service", "citizen"])
+        .stdin(zero)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out).trim(),
+        "charter: error: <stdin>: larger than 8 MiB, which no file of this kind needs to be; is this the right file?"
+    );
+    assert_eq!(fs::read(&path).unwrap(), before);
+}

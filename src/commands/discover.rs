@@ -71,8 +71,11 @@ fn discover(paths: &[PathBuf], failures: &mut Vec<Error>) -> Vec<Candidate> {
             }),
             Ok(meta) if meta.is_dir() => {
                 let before = files.len();
+                // Symbolic links inside a folder are not followed: one to `/proc` or to
+                // another project would bring in (and let `fmt` and `fix` rewrite) files that
+                // are not the folder's. A link named on the command line is followed.
                 for entry in walkdir::WalkDir::new(path)
-                    .follow_links(true)
+                    .follow_links(false)
                     .sort_by_file_name()
                 {
                     match entry {

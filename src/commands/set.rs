@@ -7,12 +7,23 @@
 use crate::charter::{Category, Severity, added_errors, load_str, suggest};
 use crate::cli::SetArgs;
 use crate::error::Error;
-use std::io::Read;
+use std::path::{Path, PathBuf};
 use toml_edit::{ArrayOfTables, DocumentMut, InlineTable, Item, Table, Value};
 
 /// Applies the edit the arguments ask for, validates, and writes safely, holding a lock on the
 /// file throughout so that two edits at once both land. The file's line endings and BOM stay.
 pub fn run(args: &SetArgs) -> Result<u8, Error> {
+    // The service to add is read first, bounded as a charter is, so that a slow or endless
+    // standard input never holds the file's lock.
+    let snippet = if args.add_service {
+        let bytes = crate::files::read_input(Path::new("-"), crate::charter::MAX_FILE_BYTES)?;
+        Some(String::from_utf8(bytes).map_err(|_| Error::Unusable {
+            path: PathBuf::from("<stdin>"),
+            reason: "the service on standard input is not UTF-8".into(),
+        })?)
+    } else {
+        None
+    };
     let file = crate::files::Edit::open(&args.file, crate::charter::MAX_FILE_BYTES)?;
     let text = String::from_utf8(file.bytes.clone()).map_err(|_| Error::Unusable {
         path: args.file.clone(),
@@ -30,8 +41,8 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
         path: args.file.clone(),
         reason,
     };
-    if args.add_service {
-        add_service(&mut doc, &args.key).map_err(fail)?;
+    if let Some(snippet) = &snippet {
+        add_service(&mut doc, &args.key, snippet).map_err(fail)?;
     } else if args.remove_service {
         remove_service(&mut doc, &args.key).map_err(fail)?;
     } else {
@@ -218,16 +229,12 @@ fn put(item: &mut Item, mut value: Value) {
 }
 
 /// Appends the service on standard input to a category.
-fn add_service(doc: &mut DocumentMut, category: &str) -> Result<(), String> {
+fn add_service(doc: &mut DocumentMut, category: &str, snippet: &str) -> Result<(), String> {
     if Category::from_key(category).is_none() {
         return Err(format!(
             "`{category}` is not a category: use citizen, institutional or internal"
         ));
     }
-    let mut snippet = String::new();
-    std::io::stdin()
-        .read_to_string(&mut snippet)
-        .map_err(|e| format!("cannot read the service from standard input: {e}"))?;
     let parsed: DocumentMut = snippet.parse().map_err(|e: toml_edit::TomlError| {
         format!(
             "the service on standard input is not TOML: {}",

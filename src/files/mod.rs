@@ -501,7 +501,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
 /// Reads a file named on the command line, or standard input for `-`, within `limit`.
 pub fn read_input(path: &Path, limit: u64) -> Result<Vec<u8>, Error> {
     if path == Path::new("-") {
-        return read_limited(io::stdin().lock(), path, limit);
+        return read_limited(io::stdin().lock(), Path::new("<stdin>"), limit);
     }
     read(path, limit)
 }
