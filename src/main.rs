@@ -8,7 +8,25 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     no_huge_pages();
-    let cli = charter::cli::Cli::parse();
+    let cli = match charter::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        // A usage error: clap's message on stderr, exit 2.
+        Err(e) if e.use_stderr() => e.exit(),
+        // `--help` and `--version`: on stdout, and an output that cannot take them (`> /dev/full`)
+        // is a failure, not a success.
+        Err(e) => {
+            use std::io::Write;
+            return match e.print().and_then(|()| std::io::stdout().flush()) {
+                Ok(()) => ExitCode::SUCCESS,
+                // A reader that stopped early (`| head`) is not an error.
+                Err(source) if source.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+                Err(source) => {
+                    eprintln!("charter: error: <stdout>: cannot write: {source}");
+                    ExitCode::from(2)
+                }
+            };
+        }
+    };
     match charter::commands::dispatch(cli) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {

@@ -163,3 +163,71 @@ fn an_endless_standard_input_is_refused_without_holding_the_lock() {
     );
     assert_eq!(fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn a_file_that_is_not_toml_is_a_charter_with_errors_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.toml");
+    fs::write(&bad, "not toml [[[\n").unwrap();
+    let latin = dir.path().join("latin1.toml");
+    fs::write(&latin, b"version = 1\ntitle = \"\xe9\"\n").unwrap();
+    for file in [&bad, &latin] {
+        for args in [
+            &["validate"][..],
+            &["fmt", "--check"],
+            &["render"],
+            &["fix", "--check"],
+            &["fix"],
+            &["match", "--"],
+        ] {
+            let mut command = charter();
+            command.args(args);
+            if args[0] == "match" {
+                command.arg(file).arg("নাগরিক সনদ");
+            } else {
+                command.arg(file);
+            }
+            let out = command.output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{args:?} {}: {}",
+                file.display(),
+                stderr(&out)
+            );
+        }
+        let out = charter()
+            .arg("set")
+            .arg(file)
+            .args(["vision", "x"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "set: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains(":1:") || stderr(&out).contains(":2:"),
+            "{}",
+            stderr(&out)
+        );
+        assert!(stderr(&out).contains("not changed"), "{}", stderr(&out));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn help_that_cannot_be_written_is_a_failure() {
+    for args in [&["--help"][..], &["--version"], &["validate", "--help"]] {
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = charter().args(args).stdout(full).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr(&out).trim(),
+            "charter: error: <stdout>: cannot write: No space left on device (os error 28)"
+        );
+    }
+    let out = charter().arg("--help").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).starts_with("Validate, render and answer"));
+}

@@ -334,7 +334,13 @@ fn fmt_goes_on_past_a_file_it_cannot_read() {
         .unwrap()
         .replace("version = 1", "version    =    1");
     fs::write(dir.path().join("a.toml"), &unformatted).unwrap();
-    symlink("missing.toml", dir.path().join("b.toml")).unwrap();
+    // A file too large for a charter: refused, and the files after it still formatted. (A
+    // dangling link in a folder is not followed at all.)
+    symlink("missing.toml", dir.path().join("a2.toml")).unwrap();
+    fs::File::create(dir.path().join("b.toml"))
+        .unwrap()
+        .set_len(9 << 20)
+        .unwrap();
     fs::write(dir.path().join("c.toml"), &unformatted).unwrap();
     let out = charter().arg("fmt").arg(dir.path()).output().unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));

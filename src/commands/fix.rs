@@ -42,10 +42,21 @@ fn fix_file(candidate: &Candidate, check: bool, report: &mut String) -> Result<O
     if candidate.passed_over(&file.source) {
         return Ok(None);
     }
-    let fixed = crate::fix::fix(&file.source).map_err(|reason| Error::Unusable {
-        path: path.to_path_buf(),
-        reason,
-    })?;
+    let utf8 = std::str::from_utf8(&edit.bytes)
+        .map(|_| ())
+        .map_err(|_| "not UTF-8 (which legacy encoding it is cannot be told)".to_string());
+    let fixed = match utf8.and_then(|()| crate::fix::fix(&file.source)) {
+        Ok(fixed) => fixed,
+        // A file that is not TOML is a charter with errors, as every command says (exit 1),
+        // not a failure of the tool: its syntax error is shown where it is.
+        Err(reason) => {
+            if super::print_errors(&file.name, &file.source, file.loaded.diagnostics.clone()) == 0 {
+                eprintln!("charter: {}: {reason}", file.name);
+            }
+            eprintln!("charter: {}: not fixed: {reason}", file.name);
+            return Ok(Some(1));
+        }
+    };
     for change in &fixed.changes {
         report.push_str(&format!(
             "{}:{}: {}: {} → {}\n",

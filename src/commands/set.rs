@@ -25,18 +25,23 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
         None
     };
     let file = crate::files::Edit::open(&args.file, crate::charter::MAX_FILE_BYTES)?;
-    let text = String::from_utf8(file.bytes.clone()).map_err(|_| Error::Unusable {
-        path: args.file.clone(),
-        reason: "not UTF-8 (`charter validate` shows where)".into(),
-    })?;
+    let name = args.file.to_string_lossy().replace('\\', "/");
+    // A file that is not UTF-8 or not TOML is a charter with errors (exit 1, as every command
+    // says), shown where they are; nothing is changed.
+    let unreadable = |reason: &str| {
+        let loaded = crate::charter::CharterFile::from_bytes(&args.file, file.bytes.clone());
+        super::print_errors(&name, &loaded.source, loaded.loaded.diagnostics);
+        eprintln!("charter: {name}: not changed: {reason}");
+        Ok(1)
+    };
+    let Ok(text) = String::from_utf8(file.bytes.clone()) else {
+        return unreadable("not UTF-8");
+    };
     let (style, original) = crate::files::TextStyle::split(&text);
-    let mut doc: DocumentMut =
-        original
-            .parse()
-            .map_err(|e: toml_edit::TomlError| Error::Unusable {
-                path: args.file.clone(),
-                reason: format!("not valid TOML: {}", e.message()),
-            })?;
+    let mut doc: DocumentMut = match original.parse() {
+        Ok(doc) => doc,
+        Err(e) => return unreadable(&format!("not valid TOML: {}", e.message().trim())),
+    };
     let fail = |reason: String| Error::Unusable {
         path: args.file.clone(),
         reason,
@@ -58,7 +63,6 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .count();
-    let name = args.file.to_string_lossy().replace('\\', "/");
     let is_error = |d: &&crate::charter::Diagnostic| d.severity == Severity::Error;
     let left = loaded.diagnostics.iter().filter(is_error).count();
     let added = added_errors(&before, loaded.diagnostics);
