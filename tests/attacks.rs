@@ -231,3 +231,31 @@ fn help_that_cannot_be_written_is_a_failure() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).starts_with("Validate, render and answer"));
 }
+
+#[test]
+fn a_line_break_in_a_fee_is_an_error_as_in_every_one_line_field() {
+    let (dir, path) = copy();
+    let text = fs::read_to_string(&path).unwrap();
+    for (fee, column) in [
+        ("\"বিনামূল্যে\\nদ্বিতীয় লাইন\"", 7),
+        ("{ bn = \"১০০ টাকা\\nনগদে\", en = \"Tk 100\" }", 14),
+    ] {
+        let edited = text.replacen("fee = \"বিনামূল্যে\"", &format!("fee = {fee}"), 1);
+        let file = dir.path().join("fee.toml");
+        fs::write(&file, edited).unwrap();
+        let out = run(&["validate"], &file);
+        assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+        let key = if column == 7 {
+            "services.citizen[0].fee"
+        } else {
+            "services.citizen[0].fee.bn"
+        };
+        assert!(
+            stdout(&out).contains(&format!(
+                "fee.toml:30:{column}: error[line-break]: {key}: `fee` must be one line"
+            )),
+            "{}",
+            stdout(&out)
+        );
+    }
+}

@@ -242,7 +242,9 @@ impl<'p> KeyPath<'p> {
                 KeyPath::Root => break,
                 KeyPath::Index(parent, _) => current = parent,
                 KeyPath::Key(parent, key) => {
-                    if found.is_empty() && is_language_code(key) {
+                    // `{ bn = …, en = … }` is one field's text; but `fee` and `id` are
+                    // fields, though they read as language codes too.
+                    if found.is_empty() && is_language_code(key) && !SINGLE_LINE.contains(key) {
                         current = parent;
                         continue;
                     }
