@@ -10,6 +10,7 @@ pub mod commands;
 pub mod dir;
 pub mod error;
 pub mod files;
+pub mod guard;
 pub mod fix;
 pub mod format;
 pub mod import;

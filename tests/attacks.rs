@@ -259,3 +259,55 @@ fn a_line_break_in_a_fee_is_an_error_as_in_every_one_line_field() {
         );
     }
 }
+
+/// The bundled charter with one method that once made the PDF layout library panic: a nukta
+/// alone, a family emoji, enclosing circles on a vowel sign.
+fn charter_the_layout_library_fails_on(dir: &Path) -> PathBuf {
+    let text = fs::read_to_string(KAWKHALI).unwrap();
+    let start = text.find("methods = [").unwrap();
+    let end = start + text[start..].find(']').unwrap() + 1;
+    let hostile = "methods = [\"় 👩\u{200d}👩\u{200d}👧\u{200d}👦 858261028127 পদন স⃝⃝িা্া\"]";
+    let path = dir.join("hostile.toml");
+    fs::write(&path, format!("{}{hostile}{}", &text[..start], &text[end..])).unwrap();
+    path
+}
+
+#[test]
+fn a_text_the_layout_library_panics_on_is_named_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = charter_the_layout_library_fails_on(dir.path());
+    let pdf = dir.path().join("out.pdf");
+    let out = charter()
+        .args(["render", "-f", "pdf"])
+        .arg(&path)
+        .arg("-o")
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(
+        message.starts_with(&format!(
+            "charter: error: {}: cannot write the PDF: the text layout library (parley) failed on services.citizen[0].methods[0] (service `ict-office-info`): ",
+            path.display()
+        )),
+        "{message}"
+    );
+    assert!(!message.contains("panicked") && !message.contains("RUST_BACKTRACE"), "{message}");
+    assert!(!pdf.exists(), "no half-made PDF");
+
+    let outbox = tempfile::tempdir().unwrap();
+    let out = charter()
+        .args(["reply", "--charter"])
+        .arg(&path)
+        .args(["--service", "ict-office-info", "--to", "citizen@example.com"])
+        .args(["--from", "office@example.gov.bd", "--smtp", "smtp://127.0.0.1:9?tls=none"])
+        .args(["--attach-pdf", "--dry-run", "--outbox"])
+        .arg(outbox.path())
+        .env("XDG_CONFIG_HOME", outbox.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("failed on services.citizen[0].methods[0]"), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}

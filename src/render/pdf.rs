@@ -567,8 +567,102 @@ pub fn charter_pdf(
     if options.pdfa && !warnings.is_empty() {
         return Err(format!("PDF/A forbids it: {}", warnings.join("; ")));
     }
-    let bytes = render(&blocks, &info, options)?;
+    // The shaping library can panic on text no charter should hold (a lone combining mark, a
+    // string of enclosing circles); the panic is kept from the user, and the text named.
+    let bytes = match crate::guard::catch(|| render(&blocks, &info, options)) {
+        Ok(result) => result?,
+        Err(panic) => return Err(layout_failure(charter, lang, service, &panic)),
+    };
     Ok(Pdf { bytes, warnings })
+}
+
+/// What to tell the user when laying the charter out panicked: which text did it.
+fn layout_failure(
+    charter: &crate::charter::Charter,
+    lang: Lang,
+    only: Option<&str>,
+    panic: &str,
+) -> String {
+    let place = blame(charter, lang, only).unwrap_or_else(|| {
+        "a text outside the services (the office, vision, mission, officers or grievance steps)"
+            .to_string()
+    });
+    format!(
+        "the text layout library (parley) failed on {place}: {panic}. Change that text (it may hold marks that combine with nothing), or render another format"
+    )
+}
+
+/// The first service text that cannot be laid out alone, as `services.citizen[0].methods[1]
+/// (service `id`)`.
+fn blame(charter: &crate::charter::Charter, lang: Lang, only: Option<&str>) -> Option<String> {
+    use crate::charter::Category;
+    for category in Category::ALL {
+        for (i, service) in charter.services.of(category).iter().enumerate() {
+            if only.is_some_and(|id| id != service.id) {
+                continue;
+            }
+            for (field, text) in service_texts(service) {
+                if !lays_out(text.get(lang.code())) {
+                    return Some(format!(
+                        "services.{}[{i}].{field} (service `{}`)",
+                        category.key(),
+                        service.id
+                    ));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// A service's texts, each with its key.
+fn service_texts(service: &crate::charter::Service) -> Vec<(String, &crate::charter::Text)> {
+    let mut texts = vec![("name".to_string(), &service.name)];
+    for (k, method) in service.methods.iter().enumerate() {
+        texts.push((format!("methods[{k}]"), method));
+    }
+    for (k, document) in service.documents.iter().enumerate() {
+        match document {
+            crate::charter::Document::Sourced { name, source } => {
+                texts.push((format!("documents[{k}].name"), name));
+                if let Some(source) = source {
+                    texts.push((format!("documents[{k}].source"), source));
+                }
+            }
+            crate::charter::Document::Plain(name) => texts.push((format!("documents[{k}]"), name)),
+        }
+    }
+    texts.push(("fee".to_string(), &service.fee));
+    texts.push(("time_limit".to_string(), &service.time_limit));
+    for (key, text) in [
+        ("place", &service.place),
+        ("remarks", &service.remarks),
+        ("section", &service.section),
+    ] {
+        if let Some(text) = text {
+            texts.push((key.to_string(), text));
+        }
+    }
+    texts
+}
+
+/// Whether `text` lays out and its glyphs can be walked, as drawing walks them, without a panic.
+fn lays_out(text: &str) -> bool {
+    crate::guard::catch(|| {
+        let laid = Typesetter::new().lay(text, 10.5, 0, 120.0);
+        let mut glyphs = 0usize;
+        for line in laid.layout.lines() {
+            for item in line.items() {
+                if let PositionedLayoutItem::GlyphRun(run) = item {
+                    for cluster in run.run().visual_clusters() {
+                        glyphs += cluster.glyphs().count();
+                    }
+                }
+            }
+        }
+        glyphs
+    })
+    .is_ok()
 }
 
 /// Writes the document as a PDF.
