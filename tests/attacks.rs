@@ -268,7 +268,11 @@ fn charter_the_layout_library_fails_on(dir: &Path) -> PathBuf {
     let end = start + text[start..].find(']').unwrap() + 1;
     let hostile = "methods = [\"় 👩\u{200d}👩\u{200d}👧\u{200d}👦 858261028127 পদন স⃝⃝িা্া\"]";
     let path = dir.join("hostile.toml");
-    fs::write(&path, format!("{}{hostile}{}", &text[..start], &text[end..])).unwrap();
+    fs::write(
+        &path,
+        format!("{}{hostile}{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
     path
 }
 
@@ -293,21 +297,95 @@ fn a_text_the_layout_library_panics_on_is_named_not_a_crash() {
         )),
         "{message}"
     );
-    assert!(!message.contains("panicked") && !message.contains("RUST_BACKTRACE"), "{message}");
+    assert!(
+        !message.contains("panicked") && !message.contains("RUST_BACKTRACE"),
+        "{message}"
+    );
     assert!(!pdf.exists(), "no half-made PDF");
 
     let outbox = tempfile::tempdir().unwrap();
     let out = charter()
         .args(["reply", "--charter"])
         .arg(&path)
-        .args(["--service", "ict-office-info", "--to", "citizen@example.com"])
-        .args(["--from", "office@example.gov.bd", "--smtp", "smtp://127.0.0.1:9?tls=none"])
+        .args([
+            "--service",
+            "ict-office-info",
+            "--to",
+            "citizen@example.com",
+        ])
+        .args([
+            "--from",
+            "office@example.gov.bd",
+            "--smtp",
+            "smtp://127.0.0.1:9?tls=none",
+        ])
         .args(["--attach-pdf", "--dry-run", "--outbox"])
         .arg(outbox.path())
         .env("XDG_CONFIG_HOME", outbox.path())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("failed on services.citizen[0].methods[0]"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("failed on services.citizen[0].methods[0]"),
+        "{}",
+        stderr(&out)
+    );
     assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
+
+#[test]
+fn control_characters_in_values_never_reach_the_terminal_raw() {
+    let (dir, path) = copy();
+    let text = fs::read_to_string(&path).unwrap();
+    // An escaped ESC ] 0 ; (set the terminal's title) and a CSI in values, and a raw ESC in a
+    // file that is then not TOML.
+    let edited = text
+        .replacen(
+            "fee = \"বিনামূল্যে\"",
+            "fee = \"\\u001B]0;pwned\\u0007 \\u009B2J\"",
+            1,
+        )
+        .replacen("vision = \"", "vision = \"\\u001B[8m", 1);
+    fs::write(&path, &edited).unwrap();
+    let raw = dir.path().join("raw.toml");
+    fs::write(
+        &raw,
+        text.replacen("vision = \"", "vision = \"\u{1b}[2J", 1),
+    )
+    .unwrap();
+    let runs: Vec<Output> = vec![
+        run(&["render"], &path),
+        run(&["render", "-f", "markdown"], &path),
+        run(&["validate"], &path),
+        run(&["validate"], &raw),
+    ];
+    for out in &runs {
+        for bytes in [&out.stdout, &out.stderr] {
+            assert!(
+                !bytes.iter().any(|&b| b == 0x1b || b == 0x07),
+                "a raw control character: {}{}",
+                stdout(out),
+                stderr(out)
+            );
+            assert!(
+                !String::from_utf8_lossy(bytes).contains('\u{9b}'),
+                "a raw C1 control"
+            );
+        }
+    }
+    for shown in ["␛]0;pwned␇", "␦2J"] {
+        assert!(stdout(&runs[0]).contains(shown), "{}", stdout(&runs[0]));
+    }
+    // Markdown escapes the bracket too.
+    assert!(
+        stdout(&runs[1]).contains("␛\\]0;pwned␇ ␦2J"),
+        "{}",
+        stdout(&runs[1])
+    );
+    assert!(
+        stdout(&runs[2]).contains("␛]0;pwned␇"),
+        "{}",
+        stdout(&runs[2])
+    );
+    assert!(stdout(&runs[3]).contains("␛[2J"), "{}", stdout(&runs[3]));
 }

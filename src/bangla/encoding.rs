@@ -105,6 +105,25 @@ fn bengali_nfc(c: u32, prev: u32) -> bool {
     }
 }
 
+/// `text` with its control characters made visible, for output a terminal shows: C0 controls
+/// (but tab and line feed) as their control pictures (ESC as `␛`, CR as `␍`), DEL as `␡`, C1
+/// controls as `␦`. One character for one, so that columns counted in the text still hold. A
+/// value holding `ESC ] 0 ;` can then not retitle the terminal, move the cursor or hide text.
+pub fn visible_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| matches!(c, '\0'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}');
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{7f}' => '\u{2421}',
+            '\0'..='\u{1f}' if hidden(c) => char::from_u32(0x2400 + c as u32).unwrap_or('\u{2426}'),
+            c if hidden(c) => '\u{2426}',
+            c => c,
+        })
+        .collect()
+}
+
 /// Whether text is in Unicode NFC.
 pub fn is_nfc(text: &str) -> bool {
     scan(text).nfc
@@ -201,6 +220,19 @@ mod tests {
         assert!(!super::super::may_have_variants("প্রত্যাশা"));
         assert!(s.line_break && s.ascii_letters && !s.ascii && s.nfc);
         assert!(scan("id-1 x@y.z").ascii);
+    }
+
+    #[test]
+    fn controls_are_made_visible_one_for_one() {
+        assert_eq!(
+            visible_controls("a\u{1b}]0;x\u{7}b\r\tc\n"),
+            "a␛]0;x␇b␍\tc\n"
+        );
+        assert_eq!(visible_controls("\u{9b}31m\u{7f}"), "␦31m␡");
+        assert!(matches!(
+            visible_controls("সেবা"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

@@ -54,7 +54,10 @@ pub fn run(args: &DiffArgs) -> Result<u8, Error> {
     let changes = diff(&old, &new);
     let text = match args.format {
         DiffFormat::Json => serde_json::to_string_pretty(&changes).unwrap_or_default() + "\n",
-        DiffFormat::Human => changes.iter().map(human).collect(),
+        DiffFormat::Human => {
+            let text: String = changes.iter().map(human).collect();
+            crate::bangla::visible_controls(&text).into_owned()
+        }
     };
     super::print(&text)?;
     Ok(u8::from(!changes.is_empty()))

@@ -40,6 +40,6 @@ pub fn run(charter: &Path, text: &str) -> Result<u8, Error> {
             matcher::CONFIDENT_LEAD
         )),
     }
-    super::print(&out)?;
+    super::print(&crate::bangla::visible_controls(&out))?;
     Ok(0)
 }

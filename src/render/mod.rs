@@ -89,8 +89,10 @@ pub fn render(charter: &Charter, format: Format, options: &Options) -> Result<Re
         blocks
     };
     let text = match format {
-        Format::Table => terminal::render(&blocks(), options.width),
-        Format::Markdown => markdown::render(&blocks()),
+        // Text for a terminal (and Markdown, read in one): a control character in a value is
+        // shown, never obeyed.
+        Format::Table => visible(terminal::render(&blocks(), options.width)),
+        Format::Markdown => visible(markdown::render(&blocks())),
         Format::Html => html::render(&blocks(), options.lang, charter.title(options.lang.code())),
         Format::Json => json::render(charter, options.lang, options.service, options.draft),
         Format::Pdf => {
@@ -111,4 +113,12 @@ pub fn render(charter: &Charter, format: Format, options: &Options) -> Result<Re
         bytes: text.into_bytes(),
         warnings: Vec::new(),
     })
+}
+
+/// `text` with its control characters made visible ([`crate::bangla::visible_controls`]).
+fn visible(text: String) -> String {
+    match crate::bangla::visible_controls(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(shown) => shown,
+    }
 }

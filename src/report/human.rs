@@ -34,6 +34,8 @@ pub fn human(f: &Finding) -> String {
         usize::MAX
     };
     let (snippet, column, end_column) = clip(&f.source_line, f.column, end_column);
+    // A control character in the file is shown, never sent to the terminal raw.
+    let snippet = crate::bangla::visible_controls(&snippet).into_owned();
     let (pad, carets) = caret(&snippet, column, end_column);
     let _ = writeln!(out, "{gutter} |");
     let _ = writeln!(out, "{} | {snippet}", f.line);
@@ -41,7 +43,7 @@ pub fn human(f: &Finding) -> String {
     if let Some(help) = &f.help {
         let _ = writeln!(out, "{gutter} = help: {help}");
     }
-    out
+    crate::bangla::visible_controls(&out).into_owned()
 }
 
 /// Characters of a snippet: a longer line is shown as a window around the caret, so that a
