@@ -149,12 +149,18 @@ impl fmt::Display for Error {
                 path.display()
             ),
             Error::Read { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
-            Error::TooLarge { path, limit } => write!(
-                f,
-                "{}: larger than {} MiB, which no file of this kind needs to be; is this the right file?",
-                path.display(),
-                limit >> 20
-            ),
+            Error::TooLarge { path, limit } => {
+                let size = if *limit >= 1 << 20 {
+                    format!("{} MiB", limit >> 20)
+                } else {
+                    format!("{} KiB", limit >> 10)
+                };
+                write!(
+                    f,
+                    "{}: larger than {size}, which no file of this kind needs to be; is this the right file?",
+                    path.display()
+                )
+            }
             Error::Write { path, source } => {
                 write!(f, "{}: cannot write: {source}", path.display())
             }

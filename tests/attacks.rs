@@ -389,3 +389,203 @@ fn control_characters_in_values_never_reach_the_terminal_raw() {
     );
     assert!(stdout(&runs[3]).contains("␛[2J"), "{}", stdout(&runs[3]));
 }
+
+/// `charter reply` for one service to a dead port, with no config of the machine's.
+fn reply_to_nowhere(home: &Path, extra: &[&str]) -> Command {
+    let mut command = charter();
+    command
+        .args(["reply", "--charter", KAWKHALI, "--service", "e-filing"])
+        .args([
+            "--to",
+            "citizen@example.com",
+            "--from",
+            "office@example.gov.bd",
+        ])
+        .arg("--outbox")
+        .arg(home.join("outbox"))
+        .arg("--state")
+        .arg(home.join("state/replied.json"))
+        .args(extra)
+        .env("XDG_CONFIG_HOME", home)
+        .env_remove("CHARTER_SMTP_PASSWORD")
+        .env_remove("CHARTER_SMTP")
+        .stdin(Stdio::null());
+    command
+}
+
+/// Runs a command that once read without end; it must be refused at once.
+fn refused_at_once(mut command: Command) -> Output {
+    let started = std::time::Instant::now();
+    let out = command.output().unwrap();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn mail_reads_endless_and_huge_files_bounded() {
+    let home = tempfile::tempdir().unwrap();
+    let url = "smtp://127.0.0.1:9?tls=none&timeout=2";
+    // A password file that is a device, a FIFO, a huge file.
+    let fifo = home.path().join("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let huge = home.path().join("huge");
+    fs::File::create(&huge).unwrap().set_len(3 << 30).unwrap();
+    for (file, says) in [
+        (Path::new("/dev/zero"), "not a regular file"),
+        (fifo.as_path(), "not a regular file"),
+        (huge.as_path(), "larger than 4 KiB"),
+    ] {
+        let out = refused_at_once({
+            let mut c = reply_to_nowhere(home.path(), &["--smtp", url, "--password-file"]);
+            c.arg(file);
+            c
+        });
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+    }
+    // A CA file that is /dev/zero, and one far too large.
+    for (ca, says) in [
+        ("/dev/zero", "not a regular file"),
+        (huge.to_str().unwrap(), "larger than 1 MiB"),
+    ] {
+        let url = format!("smtp://127.0.0.1:9?ca={ca}&timeout=2");
+        let out = refused_at_once(reply_to_nowhere(home.path(), &["--smtp", &url]));
+        // 5: the mail set-up is wrong.
+        assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+        assert!(stderr(&out).contains(says), "{}", stderr(&out));
+    }
+    // A config file linked to /dev/zero.
+    fs::create_dir_all(home.path().join("charter")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", home.path().join("charter/config.toml")).unwrap();
+    let out = refused_at_once(reply_to_nowhere(home.path(), &["--smtp", url]));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("config.toml"), "{}", stderr(&out));
+    fs::remove_file(home.path().join("charter/config.toml")).unwrap();
+    // A 3 GB message in the outbox, and a 300 MB state file.
+    fs::create_dir_all(home.path().join("outbox")).unwrap();
+    fs::File::create(home.path().join("outbox/1.eml"))
+        .unwrap()
+        .set_len(3 << 30)
+        .unwrap();
+    let out = refused_at_once({
+        let mut c = charter();
+        c.args(["outbox", "list", "--outbox"])
+            .arg(home.path().join("outbox"));
+        c.env("XDG_CONFIG_HOME", home.path());
+        c
+    });
+    // Listed, with why it cannot be read; the list goes on.
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).contains("1.eml: larger than 64 MiB"),
+        "{}",
+        stdout(&out)
+    );
+    fs::remove_file(home.path().join("outbox/1.eml")).unwrap();
+    fs::create_dir_all(home.path().join("state")).unwrap();
+    fs::File::create(home.path().join("state/replied.json"))
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    let maildir = home.path().join("Maildir");
+    for sub in ["new", "cur", "tmp"] {
+        fs::create_dir_all(maildir.join(sub)).unwrap();
+    }
+    let out = refused_at_once({
+        let mut c = charter();
+        c.args([
+            "reply",
+            "--charter",
+            KAWKHALI,
+            "--from",
+            "office@example.gov.bd",
+        ])
+        .args(["--smtp", url, "--maildir"])
+        .arg(&maildir)
+        .arg("--state")
+        .arg(home.path().join("state/replied.json"))
+        .arg("--outbox")
+        .arg(home.path().join("outbox"))
+        .env("XDG_CONFIG_HOME", home.path());
+        c
+    });
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("replied.json: larger than 256 MiB"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_password_is_never_repeated_in_a_message() {
+    let home = tempfile::tempdir().unwrap();
+    for url in [
+        "user:hunter2@mail.example",
+        "smtp:/user:hunter2@mail.example",
+        "smtps://user:hunter2",
+        "smtp://user%3Ahunter2@mail.example",
+        "hunter2",
+    ] {
+        for flag in ["--smtp", "--imap"] {
+            let mut command = reply_to_nowhere(home.path(), &[]);
+            if flag == "--imap" {
+                command = charter();
+                command
+                    .args(["reply", "--charter", KAWKHALI, "--from", "o@example.gov.bd"])
+                    .args(["--smtp", "smtp://127.0.0.1:9?tls=none", "--imap", url])
+                    .env("XDG_CONFIG_HOME", home.path());
+            } else {
+                command.args([flag, url]);
+            }
+            let out = command.output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{flag} {url}: {}", stderr(&out));
+            assert!(
+                !stderr(&out).contains("hunter2"),
+                "{flag} {url}: {}",
+                stderr(&out)
+            );
+        }
+        let out = reply_to_nowhere(home.path(), &[])
+            .env("CHARTER_SMTP", url)
+            .output()
+            .unwrap();
+        assert!(
+            !stderr(&out).contains("hunter2"),
+            "CHARTER_SMTP={url}: {}",
+            stderr(&out)
+        );
+    }
+    // A password written where its file's name goes, in the config.
+    fs::create_dir_all(home.path().join("charter")).unwrap();
+    fs::write(
+        home.path().join("charter/config.toml"),
+        "smtp = \"smtp://127.0.0.1:9?tls=none\"\npassword_file = \"hunter2\"\n",
+    )
+    .unwrap();
+    let out = reply_to_nowhere(home.path(), &[]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("hunter2"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("the password file"),
+        "{}",
+        stderr(&out)
+    );
+}

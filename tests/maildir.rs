@@ -325,6 +325,43 @@ fn files_that_hold_citizens_addresses_are_the_owners_alone() {
     let kept = ws.path("outbox").join(&ws.kept("")[0]);
     assert_eq!(mode(&kept), 0o600);
     assert_eq!(mode(&ws.path("outbox")), 0o700);
+    assert_eq!(mode(&ws.path("state")), 0o700, "the state's new folder too");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_state_file_others_could_read_is_made_private_and_a_readable_password_file_warned_of() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Workspace::new();
+    ws.maildir(&[("1.q", inquiry(1, E_FILING.0, E_FILING.1))]);
+    // A state file made by hand, readable by all, reached through a link.
+    fs::create_dir(ws.path("state")).unwrap();
+    fs::write(ws.path("elsewhere.json"), "").unwrap();
+    fs::set_permissions(ws.path("elsewhere.json"), fs::Permissions::from_mode(0o644)).unwrap();
+    std::os::unix::fs::symlink(ws.path("elsewhere.json"), ws.path("state/replied.json")).unwrap();
+    let password = ws.path("password");
+    fs::write(&password, "hunter2\n").unwrap();
+    fs::set_permissions(&password, fs::Permissions::from_mode(0o644)).unwrap();
+    let server = start(250, None);
+    let out = ws
+        .command(&plain(server.port))
+        .arg("--maildir")
+        .arg(ws.path("Maildir"))
+        .arg("--password-file")
+        .arg(&password)
+        .output()
+        .unwrap();
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&ws.path("elsewhere.json")), 0o600, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            "charter: warning: {}: other users can read this password file (mode 0644); `chmod 600` it",
+            password.display()
+        )),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("hunter2"));
 }
 
 /// 500 inquiries: each answered exactly once, every one flagged.

@@ -23,6 +23,9 @@ use std::fs::{self, File};
 use std::hash::{BuildHasher, Hasher};
 use std::path::{Path, PathBuf};
 
+/// The largest kept message read from the outbox.
+const MAX_KEPT_BYTES: u64 = 64 << 20;
+
 /// The outbox when none is configured: `$XDG_STATE_HOME/charter/outbox`, or
 /// `~/.local/state/charter/outbox`.
 pub fn default_dir() -> PathBuf {
@@ -108,7 +111,7 @@ impl Outbox {
             source,
         };
         for place in Place::ALL {
-            create_private_dir(&place_dir(dir, place)).map_err(write_error)?;
+            super::state::create_private_dir(&place_dir(dir, place)).map_err(write_error)?;
         }
         let lock = File::options()
             .create(true)
@@ -211,10 +214,8 @@ pub fn list(dir: &Path, place: Place) -> Result<Vec<PathBuf>, Error> {
 
 /// Reads a kept message: its link line (if any) and the message itself.
 pub fn read(path: &Path) -> Result<Kept, Error> {
-    let bytes = fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    // Bounded: a reply with its PDF is a few MB; a huge file dropped in the outbox is refused.
+    let bytes = crate::files::read(path, MAX_KEPT_BYTES)?;
     let (link, message) = match bytes.strip_prefix(LINK_HEADER) {
         Some(rest) => {
             let end = rest
@@ -238,17 +239,6 @@ fn place_dir(dir: &Path, place: Place) -> PathBuf {
         Some(sub) => dir.join(sub),
         None => dir.to_path_buf(),
     }
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
 }
 
 /// Removes what a killed [`crate::files::write`] left in `dir`: `.NAME.eml.PID.RANDOM.tmp`.

@@ -105,9 +105,11 @@ fn password(
 }
 
 fn read_config(path: &Path) -> Result<ConfigFile, Error> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+    // Bounded, and never a FIFO or device (a config linked to /dev/zero).
+    let bytes = crate::files::read(path, 1 << 20)?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::Unusable {
         path: path.to_path_buf(),
-        source,
+        reason: "not UTF-8".into(),
     })?;
     toml::from_str(&text).map_err(|e| Error::Unusable {
         path: path.to_path_buf(),
@@ -115,11 +117,42 @@ fn read_config(path: &Path) -> Result<ConfigFile, Error> {
     })
 }
 
-/// The first line of a password file, without its line ending.
+/// The first line of a password file, without its line ending. Read bounded (a password file
+/// linked to /dev/zero, or a FIFO, is refused at once). A file other users can read is used, with
+/// a warning. Its name is shown in messages only when it reads as a path (it has a `/` or a
+/// `.`): a bare word there may be the password itself, written where its file's name goes.
 fn read_password(path: &Path) -> Result<String, Error> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
+    let text = path.to_string_lossy();
+    let shown = if text.contains(['/', '.']) {
+        path.to_path_buf()
+    } else {
+        PathBuf::from(
+            "<the password file, whose name is not shown: it has no / or ., and may be a password>",
+        )
+    };
+    let bytes = crate::files::read(path, 4096).map_err(|e| match e {
+        Error::Read { source, .. } => Error::Read {
+            path: shown.clone(),
+            source,
+        },
+        Error::TooLarge { limit, .. } => Error::TooLarge {
+            path: shown.clone(),
+            limit,
+        },
+        other => other,
     })?;
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = meta.permissions().mode();
+        if mode & 0o077 != 0 {
+            eprintln!(
+                "charter: warning: {}: other users can read this password file (mode {:04o}); `chmod 600` it",
+                shown.display(),
+                mode & 0o7777
+            );
+        }
+    }
+    let text = String::from_utf8_lossy(&bytes);
     Ok(text.lines().next().unwrap_or("").to_string())
 }

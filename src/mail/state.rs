@@ -15,6 +15,9 @@ use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The largest state file read: about a million replies' records.
+const MAX_STATE_BYTES: u64 = 256 << 20;
+
 /// Answered inquiries are remembered this long (days); a copy of an inquiry delivered again
 /// after that is answered again.
 const KEEP_DAYS: u64 = 400;
@@ -127,19 +130,17 @@ impl State {
             source,
         };
         let dir = crate::files::parent(path);
-        fs::create_dir_all(dir).map_err(write_error)?;
+        create_private_dir(dir).map_err(write_error)?;
         let lock = open_private(&path.with_extension("lock"), false).map_err(write_error)?;
         lock.lock().map_err(write_error)?;
         remove_temporaries(path);
-        let text = match fs::read(path) {
+        // Bounded: a journal of a million replies is far below it.
+        let text = match crate::files::read(path, MAX_STATE_BYTES) {
             Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(source) => {
-                return Err(Error::Read {
-                    path: path.to_path_buf(),
-                    source,
-                });
+            Err(Error::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+                Vec::new()
             }
+            Err(e) => return Err(e),
         };
         let (record, lines) = replay(path, &text)?;
         let absolute = fs::canonicalize(dir)
@@ -301,7 +302,31 @@ fn open_private(path: &Path, append: bool) -> std::io::Result<File> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    options.open(path)
+    let file = options.open(path)?;
+    // A file that was there already (made by hand, or a link to one) is made the owner's
+    // alone too: it gathers citizens' addresses.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = file.metadata()?.permissions().mode();
+        if mode & 0o077 != 0 {
+            file.set_permissions(fs::Permissions::from_mode(mode & 0o700))?;
+        }
+    }
+    Ok(file)
+}
+
+/// Makes the folder of a file that holds citizens' addresses: the owner's alone (0700) where it
+/// is new.
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
 }
 
 /// Removes the temporary files a killed run left beside `path`.

@@ -152,6 +152,13 @@ impl ServerUrl {
             .trim_end_matches(']')
             .to_string();
         let user = (!url.username().is_empty()).then(|| percent_decode(url.username()));
+        // `user%3Apassword@host`: a password hidden in the user name is a password in the URL.
+        if user.as_ref().is_some_and(|u| u.contains(':')) {
+            return Err(fail(&format!(
+                "the user name holds a `:` (a password?); {}",
+                protocol.password_help()
+            )));
+        }
         let path = url.path().trim_start_matches('/');
         Ok(ServerUrl {
             protocol,
@@ -213,29 +220,61 @@ fn percent_decode(s: &str) -> String {
         .map_or_else(|| s.to_string(), |(_, v)| v.into_owned())
 }
 
-/// The URL with any password replaced by `***`, for messages. It works on the text, not on a
-/// parsed URL: the URL that fails to parse (a bad port) must not show its password either.
+/// The URL with anything that may be a password replaced by `***`, for messages. It works on
+/// the text, not on a parsed URL: a URL that fails to parse (a bad port, a forgotten scheme, one
+/// slash for two) must not show its password either. Kept: the scheme, the user name, the host
+/// and port, the path and the query. A user name with a `:` in it (`user%3Apassword`) shows only
+/// what comes before it; a value that is no URL at all shows only when it reads as a host name
+/// (`mail.example.gov.bd`), since it may be the password itself (`CHARTER_SMTP=hunter2`).
 pub fn redact(text: &str) -> String {
-    let Some(scheme_end) = text.find("://") else {
-        return text.to_string();
+    // The scheme: a known one with or without its slashes, any other word only before `/`.
+    // Without one (`user:password@host`, the scheme forgotten) the whole text is the authority.
+    let prefix_len = text
+        .find(':')
+        .filter(|&i| i > 0 && text[..i].chars().all(|c| c.is_ascii_alphabetic()))
+        .and_then(|i| {
+            let slashes = text[i + 1..]
+                .chars()
+                .take(2)
+                .take_while(|&c| c == '/')
+                .count();
+            let known = matches!(
+                text[..i].to_ascii_lowercase().as_str(),
+                "smtp" | "smtps" | "imap" | "imaps"
+            );
+            (known || slashes > 0).then_some(i + 1 + slashes)
+        });
+    let (prefix, rest) = text.split_at(prefix_len.unwrap_or(0));
+    let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, after) = rest.split_at(authority_len);
+    let shown = match authority.rfind('@') {
+        Some(at) => {
+            let decoded = percent_decode(&authority[..at]);
+            match decoded.split_once(':') {
+                Some((user, _)) => format!("{user}:***{}", &authority[at..]),
+                None => format!("{decoded}{}", &authority[at..]),
+            }
+        }
+        None => match authority.split_once(':') {
+            // `host:port` is kept; `user:password` with no host is not.
+            Some((before, port)) if !port.bytes().all(|b| b.is_ascii_digit()) => {
+                format!("{before}:***")
+            }
+            None if prefix.is_empty() && !reads_as_host(authority) => "***".to_string(),
+            _ => authority.to_string(),
+        },
     };
-    let authority_start = scheme_end + 3;
-    let authority_len = text[authority_start..]
-        .find(['/', '?', '#'])
-        .unwrap_or(text.len() - authority_start);
-    let authority = &text[authority_start..authority_start + authority_len];
-    let Some(at) = authority.rfind('@') else {
-        return text.to_string();
-    };
-    let Some(colon) = authority[..at].find(':') else {
-        return text.to_string();
-    };
-    format!(
-        "{}{}:***{}",
-        &text[..authority_start],
-        &authority[..colon],
-        &text[authority_start + at..]
-    )
+    format!("{prefix}{shown}{after}")
+}
+
+/// Whether a value with no scheme reads as a host name (`mail.example.gov.bd`, `127.0.0.1`),
+/// not as a password.
+fn reads_as_host(text: &str) -> bool {
+    text == "localhost"
+        || text.contains('.')
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
 }
 
 #[cfg(test)]
@@ -306,6 +345,31 @@ mod tests {
             assert!(!e.contains("hunter2"), "{e}");
             assert!(e.contains("***"), "{e}");
         }
+        // A scheme forgotten or cut short, no host, a password encoded into the user name, or
+        // a password given where the URL goes: never shown.
+        for url in [
+            "user:hunter2@mail.example",
+            "smtp:/user:hunter2@mail.example",
+            "smtp:user:hunter2@mail.example",
+            "smtps://user:hunter2",
+            "smtp://user%3Ahunter2@mail.example",
+            "hunter2",
+            "imaps://user:hunter2@",
+        ] {
+            let e = SmtpUrl::parse(url).unwrap_err().to_string();
+            assert!(!e.contains("hunter2"), "{url}: {e}");
+        }
+        assert_eq!(redact("user:hunter2@mail.example"), "user:***@mail.example");
+        assert_eq!(
+            redact("smtp:/user:hunter2@h/x?tls=none"),
+            "smtp:/user:***@h/x?tls=none"
+        );
+        assert_eq!(
+            redact("smtps://mail.example:465"),
+            "smtps://mail.example:465"
+        );
+        assert_eq!(redact("mail.example.gov.bd"), "mail.example.gov.bd");
+        assert_eq!(redact("hunter2"), "***");
         assert!(SmtpUrl::parse("http://mail.example").is_err());
         assert!(SmtpUrl::parse("smtp://mail.example?tls=maybe").is_err());
         assert!(SmtpUrl::parse("smtp://mail.example?port=1").is_err());
