@@ -589,3 +589,95 @@ fn a_password_is_never_repeated_in_a_message() {
         stderr(&out)
     );
 }
+
+/// The charter's JSON rendering, to read values back as the tool reads them.
+fn values(file: &Path) -> serde_json::Value {
+    let out = run(&["render", "-f", "json"], file);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn crlf_and_mixed_files_keep_their_values_and_their_untouched_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(KAWKHALI).unwrap().replacen(
+        "vision = \"",
+        "vision = \"প্রথম লাইন\\nদ্বিতীয় লাইন ",
+        1,
+    );
+    let crlf = dir.path().join("crlf.toml");
+    fs::write(&crlf, text.replace('\n', "\r\n")).unwrap();
+    let vision = values(&crlf)["vision"].clone();
+    assert!(
+        vision
+            .as_str()
+            .unwrap()
+            .starts_with("প্রথম লাইন\nদ্বিতীয় লাইন ")
+    );
+
+    // fmt may write the value as a multi-line string; the value stays what it was.
+    let out = run(&["fmt"], &crlf);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(values(&crlf)["vision"], vision, "no CR gained");
+    // set with a line break in the value stores exactly that value.
+    let out = charter()
+        .arg("set")
+        .arg(&crlf)
+        .args(["mission", "এক\nদুই"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(values(&crlf)["mission"], "এক\nদুই");
+    assert_eq!(values(&crlf)["vision"], vision);
+    let bytes = fs::read(&crlf).unwrap();
+    let lines = bytes.split(|&b| b == b'\n').count() - 1;
+    let crlfs = bytes.windows(2).filter(|w| w == b"\r\n").count();
+    assert!(
+        crlfs + 4 >= lines,
+        "a CRLF file stays CRLF but inside strings: {crlfs} of {lines}"
+    );
+
+    // A file with mixed endings: set changes one line and leaves every other byte.
+    let mixed = dir.path().join("mixed.toml");
+    let original = fs::read_to_string(KAWKHALI).unwrap();
+    let mixed_text: String = original
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 3 == 0 {
+                l.replace('\n', "\r\n")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    fs::write(&mixed, &mixed_text).unwrap();
+    let out = charter()
+        .arg("set")
+        .arg(&mixed)
+        .args(["services.innovation-advice.fee", "১০০ টাকা"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let after = fs::read_to_string(&mixed).unwrap();
+    let changed: Vec<(&str, &str)> = mixed_text
+        .split_inclusive('\n')
+        .zip(after.split_inclusive('\n'))
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(changed[0].1.contains("১০০ টাকা"));
+
+    // fix on a CRLF file writes no bare LF outside strings.
+    let bijoy = dir.path().join("bijoy.toml");
+    let with_bijoy = original.replacen("fee = \"বিনামূল্যে\"", "fee = \"webvg~‡j¨\"", 1);
+    fs::write(&bijoy, with_bijoy.replace('\n', "\r\n")).unwrap();
+    let out = run(&["fix"], &bijoy);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let fixed = fs::read(&bijoy).unwrap();
+    assert!(String::from_utf8_lossy(&fixed).contains("fee = \"বিনামূল্যে\""));
+    assert!(
+        !fixed.windows(2).any(|w| w[1] == b'\n' && w[0] != b'\r'),
+        "no bare LF"
+    );
+}

@@ -45,7 +45,10 @@ fn fix_file(candidate: &Candidate, check: bool, report: &mut String) -> Result<O
     let utf8 = std::str::from_utf8(&edit.bytes)
         .map(|_| ())
         .map_err(|_| "not UTF-8 (which legacy encoding it is cannot be told)".to_string());
-    let fixed = match utf8.and_then(|()| crate::fix::fix(&file.source)) {
+    // Fixed with LF line ends, then given the file's own back: a value fixed into a
+    // multi-line string gains no CR, and a CRLF file no bare LF.
+    let (style, source) = crate::files::TextStyle::split(&file.source);
+    let fixed = match utf8.and_then(|()| crate::fix::fix(&source)) {
         Ok(fixed) => fixed,
         // A file that is not TOML is a charter with errors, as every command says (exit 1),
         // not a failure of the tool: its syntax error is shown where it is.
@@ -85,7 +88,7 @@ fn fix_file(candidate: &Candidate, check: bool, report: &mut String) -> Result<O
         );
         return Ok(Some(1));
     }
-    edit.write(fixed.text.as_bytes())?;
+    edit.write(style.apply(&fixed.text).as_bytes())?;
     eprintln!(
         "charter: fixed {} ({} strings)",
         file.name,

@@ -22,8 +22,11 @@
 //! Reading is bounded: a file larger than its limit is refused without being read whole, and a
 //! FIFO or device named where a file is expected is refused rather than waited on.
 
+mod endings;
 pub mod in_place;
 mod xattr;
+
+pub use endings::TextStyle;
 
 use crate::error::Error;
 use std::fs::{self, File, Metadata};
@@ -606,46 +609,6 @@ fn same_file(_: &File, _: &Path) -> bool {
     true
 }
 
-/// A text's line ending and byte-order mark, to give an edited text back the same ones.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TextStyle {
-    /// Whether it began with U+FEFF.
-    pub bom: bool,
-    /// Whether its lines end in CRLF (most of them do).
-    pub crlf: bool,
-}
-
-impl TextStyle {
-    /// Reads the style of `text` and returns it with the text in LF form, without its BOM.
-    pub fn split(text: &str) -> (TextStyle, String) {
-        let bom = text.starts_with('\u{feff}');
-        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let crlf_count = body.matches("\r\n").count();
-        let lf_count = body.matches('\n').count();
-        let crlf = crlf_count > 0 && crlf_count * 2 >= lf_count;
-        let body = if crlf {
-            body.replace("\r\n", "\n")
-        } else {
-            body.to_string()
-        };
-        (TextStyle { bom, crlf }, body)
-    }
-
-    /// Gives LF `text` this style back.
-    pub fn apply(self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + 64);
-        if self.bom {
-            out.push('\u{feff}');
-        }
-        if self.crlf {
-            out.push_str(&text.replace('\n', "\r\n"));
-        } else {
-            out.push_str(text);
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -769,21 +732,5 @@ mod tests {
             read(Path::new("/dev/zero"), 10).is_err(),
             "a device is not a file"
         );
-    }
-
-    #[test]
-    fn line_endings_and_the_bom_come_back() {
-        let (style, body) = TextStyle::split("\u{feff}a = 1\r\nb = 2\r\n");
-        assert_eq!(
-            style,
-            TextStyle {
-                bom: true,
-                crlf: true
-            }
-        );
-        assert_eq!(body, "a = 1\nb = 2\n");
-        assert_eq!(style.apply("a = 1\nb = 3\n"), "\u{feff}a = 1\r\nb = 3\r\n");
-        let (style, body) = TextStyle::split("a = 1\n");
-        assert_eq!(style.apply(&body), "a = 1\n");
     }
 }
