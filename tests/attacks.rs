@@ -681,3 +681,40 @@ fn crlf_and_mixed_files_keep_their_values_and_their_untouched_lines() {
         "no bare LF"
     );
 }
+
+#[test]
+fn sixty_thousand_findings_on_one_line_are_counted_and_the_first_thousand_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(KAWKHALI).unwrap();
+    let start = text.find("methods = [").unwrap();
+    let end = start + text[start..].find(']').unwrap() + 1;
+    let items = vec!["\"ক\\u200Bখ\""; 60_000].join(", ");
+    let path = dir.path().join("long.toml");
+    fs::write(
+        &path,
+        format!("{}methods = [{items}]{}", &text[..start], &text[end..]),
+    )
+    .unwrap();
+    let out = run(&["validate"], &path);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.ends_with("checked 1 file: 0 errors, 60004 warnings\n"),
+        "{}",
+        &report[report.len() - 300..]
+    );
+    assert!(report.contains(&format!(
+        "{}: 59004 more findings (0 errors, 59004 warnings) not listed; the first 1000 are",
+        path.display()
+    )));
+    // Each listed finding shows a window of the line, not the line (about 300 KB).
+    assert!(report.len() < 2_000_000, "{} bytes", report.len());
+    let out = run(&["validate", "--format", "json"], &path);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 1000);
+    assert!(
+        stderr(&out).contains("59004 more findings"),
+        "{}",
+        stderr(&out)
+    );
+}

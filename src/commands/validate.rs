@@ -4,7 +4,7 @@ use super::discover::{Candidate, charter_files, skipped_note};
 use crate::charter;
 use crate::cli::{ReportFormat, ValidateArgs};
 use crate::error::Error;
-use crate::report::{self, Finding, Report, Style};
+use crate::report::{self, Finding, Report, Style, Unlisted};
 use rayon::prelude::*;
 
 /// How many files are checked in parallel before their findings are written: enough to keep
@@ -28,11 +28,13 @@ pub fn run(args: &ValidateArgs) -> Result<u8, Error> {
     out.write(report.start())?;
     for batch in files.chunks(BATCH) {
         // Each file is read, checked and located on its own thread; only its findings come back.
-        let results: Vec<Result<Option<Vec<Finding>>, Error>> =
+        let results: Vec<Result<Option<Checked>, Error>> =
             batch.par_iter().map(check_file).collect();
         for (result, candidate) in results.into_iter().zip(batch) {
             match result {
-                Ok(Some(findings)) => out.write(report.file(&findings))?,
+                Ok(Some((findings, unlisted))) => {
+                    out.write(report.file_with_unlisted(&findings, unlisted))?
+                }
                 Ok(None) => skipped.push(candidate.path.clone()),
                 Err(e) => failures.push(e),
             }
@@ -89,15 +91,17 @@ impl Output {
     }
 }
 
-/// Reads and checks one file; `None` when it is passed over as not a charter.
-fn check_file(candidate: &Candidate) -> Result<Option<Vec<Finding>>, Error> {
+/// A file's listed findings and the count of the rest.
+type Checked = (Vec<Finding>, Unlisted);
+
+/// Reads and checks one file; `None` when it is passed over as not a charter. Its first
+/// [`report::MAX_LISTED`] findings are located; the rest are counted.
+fn check_file(candidate: &Candidate) -> Result<Option<Checked>, Error> {
     let file = charter::read(&candidate.path)?;
     if candidate.passed_over(&file.source) {
         return Ok(None);
     }
-    Ok(Some(report::locate(
-        &file.name,
-        &file.source,
-        file.loaded.diagnostics,
-    )))
+    let (listed, unlisted) = report::first_listed(file.loaded.diagnostics);
+    let findings = report::locate(&file.name, &file.source, listed);
+    Ok(Some((findings, unlisted)))
 }

@@ -28,14 +28,9 @@ pub fn human(f: &Finding) -> String {
         f.message
     );
     let gutter = " ".repeat(f.line.to_string().len());
-    let end_column = if f.end_line == f.line {
-        f.end_column
-    } else {
-        usize::MAX
-    };
-    let (snippet, column, end_column) = clip(&f.source_line, f.column, end_column);
+    let (column, end_column) = (f.snippet_column, f.snippet_end_column);
     // A control character in the file is shown, never sent to the terminal raw.
-    let snippet = crate::bangla::visible_controls(&snippet).into_owned();
+    let snippet = crate::bangla::visible_controls(&f.source_line).into_owned();
     let (pad, carets) = caret(&snippet, column, end_column);
     let _ = writeln!(out, "{gutter} |");
     let _ = writeln!(out, "{} | {snippet}", f.line);
@@ -50,25 +45,36 @@ pub fn human(f: &Finding) -> String {
 /// finding on a 100 KB line prints a line, not the file.
 const SNIPPET_CHARS: usize = 100;
 
+/// Bytes of a line kept on each side of a finding before [`clip`] picks its window: enough for
+/// [`SNIPPET_CHARS`] characters of any script, however long the line.
+pub(super) const WINDOW_BYTES: usize = 4 * SNIPPET_CHARS;
+
 /// The window of `line` shown for a finding at `column..end_column` (characters, from 1), and
-/// the columns within it. Elided ends are marked `…`.
-fn clip(line: &str, column: usize, end_column: usize) -> (String, usize, usize) {
+/// the columns within it. Elided ends are marked `…`; `before` and `after` say that `line` is
+/// itself a piece of a longer line, cut before or after.
+pub(super) fn clip(
+    line: &str,
+    column: usize,
+    end_column: usize,
+    before: bool,
+    after: bool,
+) -> (String, usize, usize) {
     let length = line.chars().count();
-    if length <= SNIPPET_CHARS {
+    if length <= SNIPPET_CHARS && !before && !after {
         return (line.to_string(), column, end_column);
     }
     let start = column.saturating_sub(1 + SNIPPET_CHARS / 3);
     let end = (start + SNIPPET_CHARS).min(length);
     let start = end.saturating_sub(SNIPPET_CHARS).min(start);
     let mut snippet = String::new();
-    let shift = if start > 0 {
+    let shift = if start > 0 || before {
         snippet.push('…');
         1
     } else {
         0
     };
     snippet.extend(line.chars().skip(start).take(end - start));
-    if end < length {
+    if end < length || after {
         snippet.push('…');
     }
     let column = column - start + shift;
@@ -137,7 +143,7 @@ mod tests {
     fn long_lines_are_clipped_around_the_caret() {
         let line = format!("x = [{}]", "\"a\" \"b\" ".repeat(2000));
         let column = 5_000;
-        let (snippet, at, end) = clip(&line, column, column + 3);
+        let (snippet, at, end) = clip(&line, column, column + 3, false, false);
         assert!(snippet.chars().count() <= SNIPPET_CHARS + 2);
         assert!(snippet.starts_with('…') && snippet.ends_with('…'));
         let original: Vec<char> = line.chars().collect();
@@ -149,7 +155,7 @@ mod tests {
         );
         assert_eq!(end - at, 3);
         let short = "fee = 1";
-        assert_eq!(clip(short, 7, 8), (short.to_string(), 7, 8));
+        assert_eq!(clip(short, 7, 8, false, false), (short.to_string(), 7, 8));
     }
 
     #[test]

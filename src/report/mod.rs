@@ -6,12 +6,12 @@ mod human;
 mod sarif;
 mod stream;
 
-use crate::charter::{Code, Diagnostic, LineIndex, Severity};
+use crate::charter::{Code, Diagnostic, LineIndex, Position, Severity};
 use serde::Serialize;
 
 pub use github::github;
 pub use human::{human, summary};
-pub use stream::{Report, Style};
+pub use stream::{Report, Style, Unlisted};
 
 /// A finding located in its file: what `--format json` prints, one object each.
 #[derive(Debug, Clone, Serialize)]
@@ -38,9 +38,16 @@ pub struct Finding {
     /// A suggestion, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-    /// The source line, for snippets.
+    /// The source line, for snippets: a window of it around the finding (elided ends marked
+    /// `…`), so that findings on one long line do not each hold the whole line.
     #[serde(skip)]
     pub source_line: String,
+    /// The finding's first column within `source_line`.
+    #[serde(skip)]
+    pub snippet_column: usize,
+    /// The column after its last character within `source_line`.
+    #[serde(skip)]
+    pub snippet_end_column: usize,
 }
 
 impl Finding {
@@ -62,6 +69,23 @@ fn code_name<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error>
     s.serialize_str(code.as_str())
 }
 
+/// The most findings of one file that are listed; the rest are counted ([`Unlisted`]).
+pub const MAX_LISTED: usize = 1000;
+
+/// Keeps the first [`MAX_LISTED`] diagnostics (in the order of the file) and counts the rest.
+pub fn first_listed(mut diagnostics: Vec<Diagnostic>) -> (Vec<Diagnostic>, Unlisted) {
+    let mut unlisted = Unlisted::default();
+    if diagnostics.len() > MAX_LISTED {
+        for d in diagnostics.drain(MAX_LISTED..) {
+            match d.severity {
+                Severity::Error => unlisted.errors += 1,
+                Severity::Warning => unlisted.warnings += 1,
+            }
+        }
+    }
+    (diagnostics, unlisted)
+}
+
 /// Locates the diagnostics of one file. The line index is only built when there is something to
 /// locate, so valid files cost nothing here.
 pub fn locate(file: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
@@ -74,6 +98,8 @@ pub fn locate(file: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Vec<Fin
         .map(|d| {
             let start = index.position(d.span.start);
             let end = index.position(d.span.end);
+            let (source_line, snippet_column, snippet_end_column) =
+                snippet(source, &index, d.span.start, start, end);
             Finding {
                 file: file.to_string(),
                 line: start.line,
@@ -91,10 +117,54 @@ pub fn locate(file: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Vec<Fin
                         &format!("charter set {} ", shell_word(file)),
                     )
                 }),
-                source_line: index.line_text(start.line).to_string(),
+                source_line,
+                snippet_column,
+                snippet_end_column,
             }
         })
         .collect()
+}
+
+/// The snippet of a finding at byte `at` (`start..end` as positions): a window of its line,
+/// found in time bounded by the window, not the line.
+fn snippet(
+    source: &str,
+    index: &LineIndex,
+    at: usize,
+    start: Position,
+    end: Position,
+) -> (String, usize, usize) {
+    let line = index.line_text(start.line);
+    let line_start = line.as_ptr() as usize - source.as_ptr() as usize;
+    let at = at.clamp(line_start, line_start + line.len()) - line_start;
+    let floor = |mut i: usize| {
+        while !line.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let lo = floor(at.saturating_sub(human::WINDOW_BYTES));
+    let mut hi = (at + human::WINDOW_BYTES).min(line.len());
+    while !line.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let skipped = if lo == 0 {
+        0
+    } else {
+        index.position(line_start + lo).column - 1
+    };
+    let end_column = if end.line == start.line {
+        end.column
+    } else {
+        usize::MAX
+    };
+    human::clip(
+        &line[lo..hi],
+        start.column - skipped,
+        end_column.saturating_sub(skipped),
+        lo > 0,
+        hi < line.len(),
+    )
 }
 
 /// A path as one shell word: as it is when it holds only safe characters, else in single

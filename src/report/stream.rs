@@ -18,6 +18,17 @@ pub enum Style {
     Sarif,
 }
 
+/// Findings of one file that are counted but not listed: past the first
+/// [`super::MAX_LISTED`], so that a file with a finding in every one of 100,000 values is
+/// reported in bounded memory.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Unlisted {
+    /// Errors not listed.
+    pub errors: usize,
+    /// Warnings not listed.
+    pub warnings: usize,
+}
+
 /// A report being written: call [`Report::start`], then [`Report::file`] for each file checked,
 /// then [`Report::finish`], and write each returned piece as it comes.
 pub struct Report {
@@ -66,14 +77,40 @@ impl Report {
 
     /// The findings of one file checked (none for a valid file).
     pub fn file(&mut self, findings: &[Finding]) -> String {
+        self.file_with_unlisted(findings, Unlisted::default())
+    }
+
+    /// [`Report::file`] for a file with more findings than are listed: `unlisted` counts the
+    /// rest, which the totals include and a closing note names (in the human and GitHub
+    /// reports; beside JSON and SARIF, on stderr).
+    pub fn file_with_unlisted(&mut self, findings: &[Finding], unlisted: Unlisted) -> String {
         self.checked += 1;
         let errors = findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
             .count();
-        self.errors += errors;
-        self.warnings += findings.len() - errors;
-        self.invalid += usize::from(errors > 0);
+        self.errors += errors + unlisted.errors;
+        self.warnings += findings.len() - errors + unlisted.warnings;
+        self.invalid += usize::from(errors + unlisted.errors > 0);
+        let mut out = String::new();
+        if unlisted.errors + unlisted.warnings > 0 {
+            let note = format!(
+                "{}: {} more findings ({} errors, {} warnings) not listed; the first {} are",
+                findings.first().map_or("", |f| f.file.as_str()),
+                unlisted.errors + unlisted.warnings,
+                unlisted.errors,
+                unlisted.warnings,
+                findings.len()
+            );
+            match self.style {
+                Style::Human | Style::Github => {
+                    out.push_str(&crate::bangla::visible_controls(&note));
+                    out.push_str("\n\n");
+                }
+                Style::Json | Style::Sarif => eprintln!("charter: {note}"),
+            }
+        }
+        let listed = out;
         let mut out = String::new();
         for finding in findings {
             match self.style {
@@ -93,6 +130,7 @@ impl Report {
             }
             self.written += 1;
         }
+        out.push_str(&listed);
         out
     }
 
@@ -137,6 +175,8 @@ mod tests {
             message: "not a phone number".to_string(),
             help: None,
             source_line: "phone = \"12\"".to_string(),
+            snippet_column: 7,
+            snippet_end_column: 9,
         }
     }
 
