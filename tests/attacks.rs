@@ -718,3 +718,67 @@ fn sixty_thousand_findings_on_one_line_are_counted_and_the_first_thousand_listed
         stderr(&out)
     );
 }
+
+#[test]
+fn stray_end_tags_and_huge_rowspans_cost_what_the_page_costs() {
+    let dir = tempfile::tempdir().unwrap();
+    // `</x>` closes nothing: 100,000 of them cannot hide 100,000 open elements.
+    let stray = dir.path().join("stray.html");
+    fs::write(
+        &stray,
+        format!("<html><body>{}</body></html>", "<div></x>".repeat(100_000)),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = charter()
+        .arg("import")
+        .arg(&stray)
+        .arg("-o")
+        .arg(dir.path().join("stray.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(
+            "elements nested 100002 deep; a charter page nests a few dozen; nothing written"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+
+    // Every cell spanning 100,000 rows of a 1,000-row table: copied into the rows there are,
+    // within what the page's own text costs.
+    let headings = "<tr><th>ক্রমিক নং</th><th>সেবার নাম</th><th>সেবা মূল্য</th><th>সময়সীমা</th></tr>";
+    let rows: String = (1..=1000)
+        .map(|r| {
+            format!(
+                "<tr><td rowspan=100000>{r}</td><td rowspan=100000>সেবা {r}</td><td rowspan=100000>১০০ টাকা</td><td rowspan=100000>৭ দিন</td></tr>"
+            )
+        })
+        .collect();
+    let page = dir.path().join("rowspan.html");
+    let html = format!("<html><body><table>{headings}{rows}</table></body></html>");
+    fs::write(&page, &html).unwrap();
+    let started = std::time::Instant::now();
+    let written = dir.path().join("rowspan.toml");
+    let out = charter()
+        .arg("import")
+        .arg(&page)
+        .arg("-o")
+        .arg(&written)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.code() == Some(0) || out.status.code() == Some(1),
+        "{}",
+        stderr(&out)
+    );
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+    let size = fs::metadata(&written).unwrap().len() as usize;
+    assert!(
+        size < 8 * html.len(),
+        "{size} bytes from a page of {}",
+        html.len()
+    );
+}

@@ -53,8 +53,9 @@ const BLOCKS: &[&str] = &[
     "body",
 ];
 
-/// How deep a page may nest its elements: real pages stay in the tens.
-const MAX_DEPTH: usize = 10_000;
+/// How deep a page may nest its elements: real pages stay in the tens, and the parser's time
+/// grows with the depth of every element.
+const MAX_DEPTH: usize = 1_000;
 
 /// Reads a page into paragraphs and tables, with the URL the page gives for itself.
 pub fn read(html: &str) -> Result<(Vec<Piece>, Option<String>), Failure> {
@@ -73,13 +74,18 @@ pub fn read(html: &str) -> Result<(Vec<Piece>, Option<String>), Failure> {
 }
 
 /// How deep the tags of a page nest, counted from the markup before parsing: an element
-/// nested too deep costs the parser time for every element inside it.
+/// nested too deep costs the parser time for every element inside it. An end tag closes only an
+/// element that is open (`</x>` with no `<x>` closes nothing, as for the parser), so stray end
+/// tags cannot hide the nesting.
 fn nesting(html: &str) -> usize {
     const VOID: &[&str] = &[
         "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "source",
         "track", "wbr", "p", "li", "td", "th", "tr", "option",
     ];
-    let (mut depth, mut max) = (0usize, 0usize);
+    let mut max = 0usize;
+    // The open elements, and how many of each name are open.
+    let mut open: Vec<String> = Vec::new();
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let bytes = html.as_bytes();
     let mut i = 0;
     while let Some(at) = bytes[i..].iter().position(|&b| b == b'<') {
@@ -98,10 +104,21 @@ fn nesting(html: &str) -> usize {
             continue;
         }
         if closing {
-            depth = depth.saturating_sub(1);
+            if counts.get(&name).is_some_and(|&n| n > 0) {
+                // Closes it and every element opened inside it.
+                while let Some(top) = open.pop() {
+                    if let Some(n) = counts.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    if top == name {
+                        break;
+                    }
+                }
+            }
         } else {
-            depth += 1;
-            max = max.max(depth);
+            *counts.entry(name.clone()).or_default() += 1;
+            open.push(name);
+            max = max.max(open.len());
         }
     }
     max
@@ -290,7 +307,18 @@ fn table(node: NodeRef<Node>) -> Grid {
     let mut rows: Vec<Row> = Vec::new();
     // Cells from rows above that reach into the rows below: column, rows left, cell.
     let mut pending: Vec<(usize, usize, Cell)> = Vec::new();
-    for tr in row_elements(node) {
+    let trs = row_elements(node);
+    // Copies of spanned cells cost what the page's own text costs, four times over at most:
+    // `rowspan=1000` on every cell of a long table would otherwise make a page of 200 KB a
+    // charter of 200 MB. Past the budget a spanned cell reaches no further.
+    let text_len: usize = node
+        .descendants()
+        .filter_map(|n| n.value().as_text().map(|t| t.len()))
+        .sum();
+    let mut budget = 4 * text_len + 65_536;
+    for (r, tr) in trs.iter().enumerate() {
+        let tr = *tr;
+        let rows_below = trs.len() - r - 1;
         let mut cells: Vec<Cell> = Vec::new();
         let mut column = 0;
         for td in tr.children() {
@@ -302,12 +330,16 @@ fn table(node: NodeRef<Node>) -> Grid {
             }
             place_pending(&mut pending, &mut cells, &mut column);
             let span = attr_number(e.attr("colspan")).clamp(1, 64);
-            let rowspan = attr_number(e.attr("rowspan")).clamp(1, 1000);
             let cell = Cell {
                 lines: cell_lines(td),
                 span,
             };
-            if rowspan > 1 {
+            let size = cell.lines.iter().map(String::len).sum::<usize>() + 16;
+            let rowspan = attr_number(e.attr("rowspan"))
+                .clamp(1, rows_below + 1)
+                .min(budget / size + 1);
+            if rowspan > 1 && pending.len() < 64 {
+                budget = budget.saturating_sub(size * (rowspan - 1));
                 pending.push((column, rowspan - 1, cell.clone()));
             }
             column += span;

@@ -104,6 +104,8 @@ pub enum Failure {
     Html(String),
     /// The input holds no charter: no table of services, no numbered list, no charter heading.
     NoCharter,
+    /// The charter read would be larger than the charter files other commands read (bytes).
+    TooLargeCharter(usize),
     /// The charter read could not be written in the canonical layout (a bug: please report it).
     Write(String),
     /// Reading the page hit a bug of this tool (a panic, caught): nothing is written.
@@ -118,6 +120,12 @@ impl fmt::Display for Failure {
                 f,
                 "the input is larger than {} MiB: a charter page is tens of kilobytes; is this the right file?",
                 MAX_INPUT_BYTES / (1024 * 1024)
+            ),
+            Failure::TooLargeCharter(bytes) => write!(
+                f,
+                "the charter read from it would be {} MiB, more than the {} MiB a charter file may be (validate, render and set refuse larger ones)",
+                bytes >> 20,
+                crate::charter::MAX_FILE_BYTES >> 20
             ),
             Failure::Binary => write!(
                 f,
@@ -210,6 +218,10 @@ fn read_page(bytes: &[u8], kind: Kind, options: &Options) -> Result<Imported, Fa
     report.grievance = charter.grievance.len();
     report.officers = charter.officers.keys().cloned().collect();
     let text = write::write(&assembled).map_err(Failure::Write)?;
+    // A charter no other command would read is not written.
+    if text.len() as u64 > crate::charter::MAX_FILE_BYTES {
+        return Err(Failure::TooLargeCharter(text.len()));
+    }
     Ok(Imported { text, report })
 }
 
