@@ -298,11 +298,11 @@ fn item_marks(line: &str) -> Vec<usize> {
         let starts_word = k == 0 || bytes[k - 1].1.is_whitespace();
         if starts_word && bangla::digit_value(c).is_some() {
             let mut end = k;
-            let mut value = 0;
+            let mut value: u32 = 0;
             while end < bytes.len()
                 && let Some(d) = bangla::digit_value(bytes[end].1)
             {
-                value = value * 10 + d;
+                value = value.saturating_mul(10).saturating_add(d);
                 end += 1;
             }
             if end - k <= 3
@@ -1628,6 +1628,14 @@ fn is_index_row(row: &Row) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_run_of_ninety_digits_is_no_item_number_and_no_overflow() {
+        let line = format!("{} সেবা ১) এক ২) দুই ৩) তিন", "৮".repeat(90));
+        assert_eq!(inline_items(&line).len(), 4);
+        assert_eq!(serial_number(&"9".repeat(40)), None);
+        assert_eq!(leading_number(&format!("{}. সেবা", "৯".repeat(30))), None);
+    }
 
     #[test]
     fn dates_as_pages_write_them() {

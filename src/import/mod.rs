@@ -136,7 +136,7 @@ impl fmt::Display for Failure {
             Failure::Write(reason) => write!(f, "the charter could not be written: {reason}"),
             Failure::Bug(reason) => write!(
                 f,
-                "this page hit a bug in charter's reader ({reason}); nothing was written: please report it with the page"
+                "this page hit a bug in charter's reader ({reason}): please report it with the page"
             ),
             Failure::NoCharter => write!(
                 f,
@@ -150,17 +150,8 @@ impl fmt::Display for Failure {
 pub fn import(bytes: &[u8], kind: Kind, options: &Options) -> Result<Imported, Failure> {
     // A page is anyone's text: a bug it finds in the reader is this page's failure (exit 2,
     // nothing written), never a crash of a batch of a thousand.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_page(bytes, kind, options)
-    }))
-    .unwrap_or_else(|panic| {
-        let reason = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "a panic".to_string());
-        Err(Failure::Bug(reason))
-    })
+    crate::guard::catch(|| read_page(bytes, kind, options))
+        .unwrap_or_else(|panic| Err(Failure::Bug(panic)))
 }
 
 /// [`import`] itself.

@@ -107,9 +107,9 @@ pub fn row_start(line: &str, expected: u32) -> Option<&str> {
     if digits == 0 || digits > 9 {
         return None;
     }
-    let value = t[..digits]
-        .chars()
-        .try_fold(0u32, |v, c| Some(v * 10 + bangla::digit_value(c)?))?;
+    let value = t[..digits].chars().try_fold(0u32, |v, c| {
+        Some(v.saturating_mul(10).saturating_add(bangla::digit_value(c)?))
+    })?;
     let rest = t[digits..].trim_start_matches(['.', '।', ')', ':']);
     (value == expected && rest.len() < t.len() - digits + 3 && !rest.trim().is_empty())
         .then(|| rest.trim())

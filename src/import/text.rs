@@ -565,9 +565,11 @@ pub fn serial_number(text: &str) -> Option<u32> {
     if let Some(n) = letter_number(t) {
         return Some(n);
     }
-    let mut value = 0;
+    let mut value: u32 = 0;
     for c in t.chars() {
-        value = value * 10 + bangla::digit_value(c)?;
+        value = value
+            .saturating_mul(10)
+            .saturating_add(bangla::digit_value(c)?);
     }
     (value > 0 && value < 1000).then_some(value)
 }
@@ -580,8 +582,12 @@ fn row_serial(text: &str) -> Option<u32> {
         (4..=6)
             .contains(&t.chars().count())
             .then(|| {
-                t.chars()
-                    .try_fold(0u32, |v, c| Some(v * 10 + crate::bangla::digit_value(c)?))
+                t.chars().try_fold(0u32, |v, c| {
+                    Some(
+                        v.saturating_mul(10)
+                            .saturating_add(crate::bangla::digit_value(c)?),
+                    )
+                })
             })
             .flatten()
     })
