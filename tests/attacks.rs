@@ -782,3 +782,43 @@ fn stray_end_tags_and_huge_rowspans_cost_what_the_page_costs() {
         html.len()
     );
 }
+
+/// English as people in Bangladesh write it: names in Latin letters, brands, units, accents.
+const ENGLISH_LINES: &str = "Md. Tariq Iqbal\nShafiq, Rafiq, Razzaq, Farooq\nDownload the vCard\nMicrosoft Word® and Excel™ files\nMüller & Söhne GmbH\nPhotocopy ×2, 1½ page, 25°C\n";
+
+#[test]
+fn english_stays_english_and_bijoy_all_leaves_unicode_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let english = dir.path().join("english.txt");
+    fs::write(&english, ENGLISH_LINES).unwrap();
+    let out = run(&["bijoy"], &english);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(stdout(&out), ENGLISH_LINES);
+    // Bijoy beside it is still converted.
+    let mixed = dir.path().join("mixed.txt");
+    fs::write(&mixed, "Md. Tariq Iqbal webvg~‡j¨ ‡mev\n").unwrap();
+    assert_eq!(
+        stdout(&run(&["bijoy"], &mixed)),
+        "Md. Tariq Iqbal বিনামূল্যে সেবা\n"
+    );
+
+    // --all converts every word that is not Unicode Bengali already, and twice is once.
+    let half = dir.path().join("half.txt");
+    fs::write(&half, "সেবা প্রদান webvg~‡j¨\n").unwrap();
+    let once = stdout(&run(&["bijoy", "--all"], &half));
+    assert_eq!(once, "সেবা প্রদান বিনামূল্যে\n");
+    fs::write(&half, &once).unwrap();
+    assert_eq!(stdout(&run(&["bijoy", "--all"], &half)), once);
+
+    // fix proposes nothing for an officer's English name.
+    let (_d, path) = copy();
+    let text = fs::read_to_string(&path).unwrap();
+    let with_name = text.replacen("[officers.", "[officers.tariq]\nname = \"Md. Tariq Iqbal\"\ndesignation = \"Müller & Söhne GmbH\"\n\n[officers.", 1);
+    fs::write(&path, with_name).unwrap();
+    let out = run(&["fix", "--check"], &path);
+    assert!(
+        !stdout(&out).contains("Tariq") && !stdout(&out).contains("Söhne"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -540,7 +540,16 @@ pub fn convert(text: &str) -> String {
         let (mut raw, mut ordered) = (Vec::new(), Vec::new());
         let mut out = String::with_capacity(chunk.len() * 2);
         for piece in chunk.split_inclusive(char::is_whitespace) {
-            convert_word(piece, &mut raw, &mut ordered, &mut out);
+            // A word already in Unicode Bengali is kept: converting it again would break it
+            // (`সেবা` → `সবো`), and `bijoy --all` run twice would change the text twice.
+            if piece
+                .chars()
+                .any(|c| ('\u{0980}'..='\u{09FF}').contains(&c))
+            {
+                out.push_str(piece);
+            } else {
+                convert_word(piece, &mut raw, &mut ordered, &mut out);
+            }
         }
         out
     })
@@ -857,6 +866,25 @@ fn judge(word: &str, chars: &mut Vec<char>) -> Kind {
         return Kind::Other;
     }
     let core = word.trim_matches(is_edge_punctuation);
+    // A number with its unit or fraction (`25°C`, `×2`, `1½`): English, not Bijoy's glyphs.
+    if is_measure(core) {
+        return Kind::Other;
+    }
+    // A brand's mark after an English-looking word (`Word®`, `Excel™`).
+    if let Some(stem) = core.strip_suffix(['®', '™'])
+        && stem.len() >= 3
+        && stem.bytes().all(|b| b.is_ascii_alphabetic())
+        && stem
+            .to_ascii_lowercase()
+            .contains(['a', 'e', 'i', 'o', 'u'])
+    {
+        return Kind::Other;
+    }
+    // A name in Latin letters (`Tariq`, `Iqbal`), or a brand written `vCard`, `iPhone`: no
+    // Bijoy word is shaped so. (An accented name, `Müller`, stays unsure: Bijoy draws ü as হৃ.)
+    if is_name_shaped(core) || is_brand_shaped(core) {
+        return Kind::Other;
+    }
     // `Citizen’s`: an English possessive typed with a typographic apostrophe, which is also a
     // Bijoy glyph.
     if let Some(stem) = core
@@ -919,6 +947,54 @@ fn judge(word: &str, chars: &mut Vec<char>) -> Kind {
     }
 }
 
+/// Whether a word is a number with a unit or fraction: digits with `°` (and `C` or `F`), `×`,
+/// `½`, `¼`, `¾`.
+fn is_measure(word: &str) -> bool {
+    let body = word
+        .strip_suffix("°C")
+        .or_else(|| word.strip_suffix("°F"))
+        .unwrap_or(word);
+    body.chars().any(|c| c.is_ascii_digit())
+        && (body.len() < word.len() || body.contains(['°', '×', '½', '¼', '¾']))
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '°' | '×' | '½' | '¼' | '¾'))
+}
+
+/// Whether letters read as a word in Latin script rather than Bijoy: at least three ASCII
+/// letters, lowercase after an optional capital, a vowel among them, and none of Bijoy's vowel signs `v` (া), `w`
+/// (ি) and `x` (ী), which English words seldom hold and Bijoy words nearly always do.
+fn reads_as_latin_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest: Vec<char> = chars.collect();
+    (first.is_ascii_alphabetic())
+        && rest.len() >= 2
+        && rest.iter().all(char::is_ascii_lowercase)
+        && !word.contains(['v', 'w', 'x'])
+        && word
+            .to_ascii_lowercase()
+            .contains(['a', 'e', 'i', 'o', 'u'])
+}
+
+/// A name: a capital, then at least three lowercase letters ([`reads_as_latin_word`]).
+fn is_name_shaped(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.chars().count() >= 4
+        && reads_as_latin_word(word)
+}
+
+/// A brand written with a lowercase letter before a capitalised word: `vCard`, `iPhone`,
+/// `eFiling`.
+fn is_brand_shaped(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && word.is_ascii()
+        && is_name_shaped(&word[1..])
+}
+
 /// Bijoy words of three or more capitals and no vowel sign, which would pass for acronyms.
 const BIJOY_CAPITALS: &[&str] = &["GKB", "GKK", "KZK", "DVB"];
 
@@ -927,6 +1003,8 @@ const BIJOY_CAPITALS: &[&str] = &["GKB", "GKK", "KZK", "DVB"];
 fn evidence(chars: &[char]) -> u32 {
     let is_vowel = |c: char| matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
     let upper = |c: Option<char>| c.is_some_and(|c| c.is_ascii_uppercase());
+    let word: String = chars.iter().collect();
+    let (name, brand) = (is_name_shaped(&word), is_brand_shaped(&word));
     let mut points = 0;
     for (i, &c) in chars.iter().enumerate() {
         let next = chars.get(i + 1).copied();
@@ -934,7 +1012,7 @@ fn evidence(chars: &[char]) -> u32 {
         let near = |f: &dyn Fn(char) -> bool| prev.is_some_and(f) || next.is_some_and(f);
         // A lowercase letter then a capital: consonants are capitals (`wbKU`, `mKj`); at the
         // start of a word it is a vowel sign before its consonant (`wK` কি).
-        if c.is_ascii_lowercase() && upper(next) {
+        if c.is_ascii_lowercase() && upper(next) && !brand {
             points += if i == 0 { 2 } else { 1 };
         }
         // A capital consonant then া, ি or ী (`Kvi` কার, `Kwig` করিম, `Kx` কী): English puts
@@ -951,7 +1029,8 @@ fn evidence(chars: &[char]) -> u32 {
         }
         points += match c {
             // English writes qu; Bijoy's q is য় (`nq` হয়, `mgq` সময়).
-            'q' if next != Some('u') => 2,
+            // ...but a name ends in q (Tariq, Razzaq, Farooq) and holds it (Iqbal).
+            'q' if next != Some('u') && !name => 2,
             // v is া: English puts a lowercase vowel after v, Bijoy anything (`Avgiv`, `wefvM`).
             'v' if next.is_some_and(|n| !is_vowel(n) || n.is_ascii_uppercase())
                 && next.is_some_and(|n| n.is_ascii_alphabetic() || is_glyph_symbol(n)) =>
@@ -1073,6 +1152,7 @@ const ENGLISH: &[&str] = &[
     "for",
     "form",
     "from",
+    "gmbh",
     "go",
     "gov",
     "government",
