@@ -151,13 +151,15 @@ fn mend(text: &str, kind: Kind) -> Option<String> {
         Kind::Bengali => bijoy::to_unicode(text),
         _ => text.into(),
     };
-    let mut mended: String = if bangla::is_nfc(&converted) {
-        converted.into_owned()
-    } else {
-        converted.nfc().collect()
-    };
+    // Stray zero-width characters go first, then the text is made NFC: the other order leaves
+    // `ে` and `া` that a removed character kept apart (ক + ে + U+200B + া), which NFC would join,
+    // so a second `fix` would change the text again.
+    let mut mended = converted.into_owned();
     while let Some((at, c)) = bangla::stray_zero_width(&mended) {
         mended.replace_range(at..at + c.len_utf8(), "");
+    }
+    if !bangla::is_nfc(&mended) {
+        mended = mended.nfc().collect();
     }
     (mended != text).then_some(mended)
 }
@@ -188,6 +190,25 @@ mod tests {
                 (6, "office.name.en")
             ]
         );
+    }
+
+    #[test]
+    fn fixing_twice_is_fixing_once() {
+        for value in [
+            "ক\u{9c7}\u{200b}\u{9be}",
+            "ক\u{200b}\u{9c7}\u{9be}\u{feff}",
+            "\u{9c7}\u{200b}\u{9be}",
+        ] {
+            let source = format!("vision = \"{value}\"\n");
+            let once = fix(&source).unwrap().text;
+            let twice = fix(&once).unwrap();
+            assert!(
+                twice.changes.is_empty(),
+                "{value:?}: {once:?} → {:?}",
+                twice.text
+            );
+            assert!(bangla::is_nfc(&once));
+        }
     }
 
     #[test]
