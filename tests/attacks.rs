@@ -822,3 +822,39 @@ fn english_stays_english_and_bijoy_all_leaves_unicode_alone() {
         stdout(&out)
     );
 }
+
+#[test]
+fn diff_of_thousands_of_services_looks_each_up_once() {
+    // 6,000 services, one renamed: found as one removal and one addition, quickly.
+    let dir = tempfile::tempdir().unwrap();
+    let text = fs::read_to_string(KAWKHALI).unwrap();
+    let start = text.find("\n[[services.citizen]]\n").unwrap();
+    let end = start + 1 + text[start + 1..].find("\n[[").unwrap();
+    let block = &text[start..end];
+    let id = block
+        .split("id = \"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let many: String = (0..6000)
+        .map(|n| block.replacen(&format!("id = \"{id}\""), &format!("id = \"svc-{n}\""), 1))
+        .collect();
+    let old = dir.path().join("old.toml");
+    let new = dir.path().join("new.toml");
+    fs::write(&old, format!("{text}{many}")).unwrap();
+    fs::write(
+        &new,
+        format!("{text}{many}").replacen("id = \"svc-100\"", "id = \"svc-100b\"", 1),
+    )
+    .unwrap();
+    let started = std::time::Instant::now();
+    let out = charter().arg("diff").arg(&old).arg(&new).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("- services.svc-100: "), "{lines:?}");
+    assert!(lines[1].starts_with("+ services.svc-100b: "), "{lines:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30));
+}

@@ -316,10 +316,22 @@ fn officers(c: &mut Changes, old: &Charter, new: &Charter) {
     }
 }
 
+/// Services by id (the first of an id, as [`Charter::service`] finds it): looked up once each, so
+/// that comparing 30,000 services costs 30,000 lookups, not 30,000 scans.
+fn by_id(charter: &Charter) -> std::collections::HashMap<&str, (Category, &Service)> {
+    let mut map = std::collections::HashMap::new();
+    for (category, service) in charter.services.iter() {
+        map.entry(service.id.as_str())
+            .or_insert((category, service));
+    }
+    map
+}
+
 fn services(c: &mut Changes, old: &Charter, new: &Charter) {
+    let (old_ids, new_ids) = (by_id(old), by_id(new));
     for (category, o) in old.services.iter() {
         let path = format!("services.{}", o.id);
-        let Some((new_category, n)) = new.service(&o.id) else {
+        let Some(&(new_category, n)) = new_ids.get(o.id.as_str()) else {
             c.push(
                 "removed",
                 path,
@@ -341,7 +353,7 @@ fn services(c: &mut Changes, old: &Charter, new: &Charter) {
         service_fields(c, &path, o, n);
     }
     for (category, n) in new.services.iter() {
-        if old.service(&n.id).is_none() {
+        if !old_ids.contains_key(n.id.as_str()) {
             let path = format!("services.{}", n.id);
             c.push(
                 "added",
