@@ -14,15 +14,19 @@ pub const WIDTH: usize = 100;
 
 /// Formats a charter file's text.
 pub fn format(text: &str) -> Result<String, String> {
-    let mut doc: DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| format!("not valid TOML: {}", e.message().trim()))?;
-    let header = take_file_header(&mut doc);
-    let mut position = 0;
-    format_table(doc.as_table_mut(), Context::Top, &mut position);
-    let trailing = comment_lines(doc.trailing().as_str().unwrap_or(""));
-    doc.set_trailing(trailing);
-    let mut out = doc.to_string();
+    // The edit tree is many times the file's size: it is gone before the check below reads the
+    // text again.
+    let (header, mut out) = {
+        let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+            format!("not valid TOML: {}", e.message().trim())
+        })?;
+        let header = take_file_header(&mut doc);
+        let mut position = 0;
+        format_table(doc.as_table_mut(), Context::Top, &mut position);
+        let trailing = comment_lines(doc.trailing().as_str().unwrap_or(""));
+        doc.set_trailing(trailing);
+        (header, doc.to_string())
+    };
     while out.ends_with("\n\n") {
         out.pop();
     }

@@ -55,6 +55,8 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
         set(&mut doc, &args.key, value).map_err(fail)?;
     }
     let edited = doc.to_string();
+    // The edit tree is many times the file's size: it goes before the two checks below.
+    drop(doc);
     // A charter with errors (an import with gaps) can be finished one `set` at a time: only an
     // edit that adds an error is refused.
     let before = load_str(&original).diagnostics;
