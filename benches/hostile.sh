@@ -58,3 +58,44 @@ done
 html=$(peak $bin render -f html charters/kawkhali-ict.toml -o "$work/k.html")
 pdf=$(peak $bin render -f pdf charters/kawkhali-ict.toml -o "$work/k.pdf")
 echo "render the bundled charter: HTML peak $((html / 1024)) MiB, PDF peak $((pdf / 1024)) MiB ($(python3 -c "print(f'{$pdf/$html:.2f}')")x)"
+
+# Every command's peak memory and time on a charter of about 6.8 MB (the bundled one with its
+# first service repeated under new ids), beside the bound of issue 21: 10x the input plus 60 MB.
+python3 - "$work" <<'PY'
+import pathlib, re, sys
+work = pathlib.Path(sys.argv[1])
+text = pathlib.Path("charters/kawkhali-ict.toml").read_text()
+block = re.search(r"\n\[\[services\.citizen\]\]\n.*?(?=\n\[\[|\n\[(?!\[)|\Z)", text, re.S).group(0)
+first = re.search(r'id = "([^"]+)"', block).group(1)
+blocks, size, n = [], 0, 0
+while size < 6_800_000:
+    b = block.replace(f'id = "{first}"', f'id = "svc-{n}"')
+    blocks.append(b)
+    size += len(b.encode())
+    n += 1
+big = text + "".join(blocks)
+(work / "big.toml").write_text(big)
+(work / "big2.toml").write_text(big.replace('id = "svc-100"', 'id = "svc-100b"', 1))
+(work / "big-set.toml").write_text(big)
+print(f"big.toml: {n} services, {len(big.encode()) / 1e6:.1f} MB")
+PY
+size=$(stat -c %s "$work/big.toml")
+bound=$(( (10 * size) / 1024 + 60 * 1024 ))
+measure() {
+  local name=$1; shift
+  local out
+  out=$( (/usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null || true) | tail -1)
+  local secs=${out% *} kb=${out#* }
+  local verdict=within
+  [ "$kb" -gt "$bound" ] && verdict=OVER
+  printf '%-22s %6.2f s %6d MiB  (%s the bound of %d MiB)\n' "$name" "$secs" $((kb / 1024)) "$verdict" $((bound / 1024))
+}
+measure "validate" $bin validate "$work/big.toml"
+measure "validate --format json" $bin validate --format json "$work/big.toml"
+measure "fmt --check" $bin fmt --check "$work/big.toml"
+measure "set" $bin set "$work/big-set.toml" vision "নতুন ভিশন"
+measure "diff" $bin diff "$work/big.toml" "$work/big2.toml"
+measure "fix --check" $bin fix --check "$work/big.toml"
+for format in table markdown html json pdf; do
+  measure "render -f $format" $bin render -f $format "$work/big.toml" -o "$work/big.$format"
+done
