@@ -17,9 +17,9 @@ pub fn format(text: &str) -> Result<String, String> {
     // The edit tree is many times the file's size: it is gone before the check below reads the
     // text again.
     let (header, mut out) = {
-        let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
-            format!("not valid TOML: {}", e.message().trim())
-        })?;
+        let mut doc: DocumentMut = text
+            .parse()
+            .map_err(|e: toml_edit::TomlError| format!("not valid TOML: {}", e.message().trim()))?;
         let header = take_file_header(&mut doc);
         let mut position = 0;
         format_table(doc.as_table_mut(), Context::Top, &mut position);

@@ -858,3 +858,56 @@ fn diff_of_thousands_of_services_looks_each_up_once() {
     assert!(lines[1].starts_with("+ services.svc-100b: "), "{lines:?}");
     assert!(started.elapsed() < std::time::Duration::from_secs(30));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_planted_as_a_lock_file_is_refused_not_waited_on() {
+    let home = tempfile::tempdir().unwrap();
+    fs::create_dir_all(home.path().join("state")).unwrap();
+    fs::create_dir_all(home.path().join("outbox")).unwrap();
+    for fifo in ["state/replied.lock", "outbox/.lock"] {
+        let path = home.path().join(fifo);
+        let _ = fs::remove_file(&path);
+        assert!(
+            Command::new("mkfifo")
+                .arg(&path)
+                .status()
+                .unwrap()
+                .success()
+        );
+        let maildir = home.path().join("Maildir");
+        for sub in ["new", "cur", "tmp"] {
+            fs::create_dir_all(maildir.join(sub)).unwrap();
+        }
+        let out = refused_at_once({
+            let mut c = charter();
+            c.args([
+                "reply",
+                "--charter",
+                KAWKHALI,
+                "--from",
+                "office@example.gov.bd",
+            ])
+            .args([
+                "--smtp",
+                "smtp://127.0.0.1:9?tls=none&timeout=2",
+                "--maildir",
+            ])
+            .arg(&maildir)
+            .arg("--state")
+            .arg(home.path().join("state/replied.json"))
+            .arg("--outbox")
+            .arg(home.path().join("outbox"))
+            .env("XDG_CONFIG_HOME", home.path())
+            .stdin(Stdio::null());
+            c
+        });
+        assert_eq!(out.status.code(), Some(2), "{fifo}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("not a regular file") || stderr(&out).contains("No such device"),
+            "{fifo}: {}",
+            stderr(&out)
+        );
+        fs::remove_file(&path).unwrap();
+    }
+}

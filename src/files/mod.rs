@@ -484,6 +484,28 @@ pub fn create_new(path: &Path, private: bool) -> io::Result<File> {
     options.open(path)
 }
 
+/// Opens (creating it, owner-only) a lock file. A FIFO, a device or a symbolic link planted
+/// there is refused, never waited on or followed.
+pub fn open_lock(path: &Path) -> io::Result<File> {
+    let mut options = File::options();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the lock file is not a regular file (a FIFO or a device)",
+        ));
+    }
+    Ok(file)
+}
+
 /// Makes a rename or a new file in `dir` durable (best effort: not every system can).
 pub fn sync_dir(dir: &Path) {
     #[cfg(unix)]

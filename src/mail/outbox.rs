@@ -113,12 +113,7 @@ impl Outbox {
         for place in Place::ALL {
             super::state::create_private_dir(&place_dir(dir, place)).map_err(write_error)?;
         }
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(dir.join(".lock"))
-            .map_err(write_error)?;
+        let lock = crate::files::open_lock(&dir.join(".lock")).map_err(write_error)?;
         lock.lock().map_err(write_error)?;
         for place in Place::ALL {
             remove_temporaries(&place_dir(dir, place));

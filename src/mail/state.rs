@@ -131,7 +131,7 @@ impl State {
         };
         let dir = crate::files::parent(path);
         create_private_dir(dir).map_err(write_error)?;
-        let lock = open_private(&path.with_extension("lock"), false).map_err(write_error)?;
+        let lock = crate::files::open_lock(&path.with_extension("lock")).map_err(write_error)?;
         lock.lock().map_err(write_error)?;
         remove_temporaries(path);
         // Bounded: a journal of a million replies is far below it.
@@ -149,7 +149,7 @@ impl State {
         let mut state = State {
             path: absolute,
             record,
-            journal: open_private(path, true).map_err(write_error)?,
+            journal: open_private(path).map_err(write_error)?,
             _lock: lock,
         };
         if lines > 2 * state.record.entries() + 100 || !text.is_empty() && !text.ends_with(b"\n") {
@@ -248,7 +248,7 @@ impl State {
         text.push(b'\n');
         crate::files::write_private(&self.path, &text)?;
         self.record = replay(&self.path, &text)?.0;
-        self.journal = open_private(&self.path, true).map_err(|source| Error::Write {
+        self.journal = open_private(&self.path).map_err(|source| Error::Write {
             path: self.path.clone(),
             source,
         })?;
@@ -288,15 +288,10 @@ fn replay(path: &Path, text: &[u8]) -> Result<(Record, usize), Error> {
     Ok((record, count))
 }
 
-/// Opens (creating if needed) a file readable by its owner only, for appending or locking.
-fn open_private(path: &Path, append: bool) -> std::io::Result<File> {
+/// Opens (creating if needed) a file readable by its owner only, for appending.
+fn open_private(path: &Path) -> std::io::Result<File> {
     let mut options = File::options();
-    options.create(true);
-    if append {
-        options.append(true);
-    } else {
-        options.write(true).truncate(false);
-    }
+    options.create(true).append(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
