@@ -863,9 +863,15 @@ fn draw(
             let (font, blank) = match fonts.get(&key) {
                 Some(entry) => entry.clone(),
                 None => {
-                    let bytes: Vec<u8> = data.data.data().to_vec();
-                    let blank = blank_glyph(&bytes, data.index);
-                    let Some(font) = Font::new(bytes.into(), data.index) else {
+                    let bytes = data.data.data();
+                    let blank = blank_glyph(bytes, data.index);
+                    // One of the embedded fonts, as it is (no copy of half a megabyte).
+                    let shared: krilla::Data =
+                        match FONTS.iter().find(|f| f.as_ptr() == bytes.as_ptr()) {
+                            Some(embedded) => (*embedded).into(),
+                            None => bytes.to_vec().into(),
+                        };
+                    let Some(font) = Font::new(shared, data.index) else {
                         continue;
                     };
                     fonts.insert(key, (font.clone(), blank));
