@@ -170,8 +170,14 @@ pub fn classify(heading: &str) -> Option<Column> {
     ]) && h.chars().count() <= 12
     {
         Column::Serial
-    } else if has(&["নাগরিকেরদায়িত্ব", "নাগরিকদায়িত্ব", "সেবাগ্রহিতা", "recipient"])
-    {
+    } else if has(&[
+        "নাগরিকেরদায়িত্ব",
+        "নাগরিকদায়িত্ব",
+        "সেবাগ্রহিতা",
+        "recipient",
+        // The remedy, in the older template: no method of delivery.
+        "প্রতিকারপদ্দতি",
+    ]) {
         Column::Other
     } else if (has(&["মুল্য"]) && !h.starts_with("বিনা"))
         || has_word(heading, &["ফি", "ফিস", "fee", "fees", "charge"])
@@ -223,7 +229,7 @@ pub fn classify(heading: &str) -> Option<Column> {
         "officer",
     ]) {
         Column::Officer
-    } else if (h.contains("সেবা") && has(&["নাম", "সমুহ", "বিবরন", "খাত", "ধরন"]))
+    } else if (h.contains("সেবা") && has(&["নাম", "সমুহ", "বিবরন", "খাত", "ধরন", "বিষয়"]))
         || has(&["প্রদেয়সেবা", "সনদেরনাম", "nameofservice", "servicename"])
         || has(&["কাজেরবিবরন", "প্রদত্তসেবা", "আবেদনেরধরন", "সেবাকাযক্রম"])
         || matches!(h.as_str(), "বিবরন" | "কাযক্রম" | "কাযক্রমসমুহ")
@@ -245,6 +251,14 @@ pub fn classify(heading: &str) -> Option<Column> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The older template's headings: the subject of a right, and the remedy (not a method).
+    #[test]
+    fn the_older_templates_headings() {
+        assert_eq!(classify("সেবা/অধিকারের বিষয়"), Some(Column::Name));
+        assert_eq!(classify("প্রতিকার পদ্ধতি"), Some(Column::Other));
+        assert_eq!(classify("সেবা প্রদানের পদ্ধতি ও শর্তাবলী"), Some(Column::Methods));
+    }
 
     /// Every wording of the samples' README, and the columns it names.
     #[test]

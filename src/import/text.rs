@@ -785,6 +785,15 @@ fn numbered_grid(
         ragged: true,
     };
     if !has_serial {
+        // An index row skipped past the last cell leaves nothing.
+        i = i.min(cells.len());
+        let end = (i..cells.len())
+            .find(|&k| header_width(cells, k).is_some())
+            .unwrap_or(cells.len());
+        if let Some(rows) = marked_rows(&grid.rows[0].cells, &cells[i..end]) {
+            grid.rows.extend(rows);
+            return (grid, end, Vec::new());
+        }
         // Rows of as many cells as headings, to the next table.
         while i < cells.len() && header_width(cells, i).is_none() {
             let end = (i + columns).min(cells.len());
@@ -857,6 +866,80 @@ fn numbered_grid(
         })
         .collect();
     (grid, i, after)
+}
+
+/// The rows of a table with no serial column whose rows start at list marks instead (`(ক)
+/// জনগণের পুষ্টি…`, `১) প্রশিক্ষণ`), as older charters are laid out: each row runs from one
+/// marked paragraph to the next, its empty paragraphs dropped. A marked paragraph alone before
+/// a numbering that starts again is a sub-heading. A row shorter than the table leaves out a
+/// column: when the last cells of such rows mostly say when (`বছরের যে কোন সময়`, `অফিস সময়`)
+/// they go to the time column. `None` unless the first paragraph and at least a third of the
+/// rows' worth of paragraphs are marked.
+fn marked_rows(headings: &[Cell], cells: &[Cell]) -> Option<Vec<Row>> {
+    let columns = headings.len();
+    let filled: Vec<&Cell> = cells.iter().filter(|c| !c.is_empty()).collect();
+    let marked = |c: &Cell| c.lines.first().and_then(|l| cells::list_mark(l));
+    let starts: Vec<usize> = (0..filled.len())
+        .filter(|&k| marked(filled[k]).is_some())
+        .collect();
+    if starts.first() != Some(&0) || starts.len() < 2 || starts.len() * columns * 3 < filled.len() {
+        return None;
+    }
+    let time = headings
+        .iter()
+        .position(|h| columns::classify(&h.text()) == Some(Column::TimeLimit));
+    let says_when = |t: &str| {
+        cells::reads_as_time(t)
+            || ["সময়", "দিন", "কালে", "তাৎক্ষণিক", "ঘন্টা", "মাস", "বছর"]
+                .iter()
+                .any(|w| t.contains(w))
+    };
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for (n, &at) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(filled.len());
+        rows.push(filled[at..end].iter().map(|c| (*c).clone()).collect());
+    }
+    // Short rows' last cells: the time column's, when most of them say when.
+    let short_lasts: Vec<String> = rows
+        .iter()
+        .filter(|r| r.len() > 1 && r.len() < columns - 1)
+        .map(|r| r.last().map(Cell::text).unwrap_or_default())
+        .collect();
+    let lasts_are_times = !short_lasts.is_empty()
+        && short_lasts.iter().filter(|t| says_when(t)).count() * 2 > short_lasts.len();
+    let mut out = Vec::new();
+    for (k, mut row) in rows.into_iter().enumerate() {
+        // A mark alone, before a numbering that starts again: a sub-heading.
+        let next_restarts = starts
+            .get(k + 1)
+            .is_some_and(|&at| marked(filled[at]).is_some_and(|(n, _)| n == 1));
+        if row.len() == 1 && next_restarts {
+            out.push(Row {
+                cells: vec![Cell {
+                    lines: vec![row[0].text()],
+                    span: columns,
+                }],
+                cut: false,
+            });
+            continue;
+        }
+        if let Some(time) = time
+            && lasts_are_times
+            && row.len() > 1
+            && row.len() <= time
+        {
+            let last = row.pop().unwrap_or_else(|| Cell::new(""));
+            while row.len() < time {
+                row.push(Cell::new(""));
+            }
+            row.push(last);
+        }
+        out.push(Row {
+            cells: row,
+            cut: false,
+        });
+    }
+    Some(out)
 }
 
 /// A heading split over two cells (`প্রয়োজনীয় সর্বোচ্চ সময়` + `(ঘন্টা/দিন/মাস)`) is one.
@@ -1046,6 +1129,40 @@ mod tests {
                 "ওসি বরাবর আবেদন"
             ],
             "{grid:?}"
+        );
+    }
+
+    #[test]
+    fn rows_marked_by_letters_and_numbers_in_the_older_template() {
+        // No serial column: rows start at (ক), ১), ২); a lettered line alone heads the numbered
+        // rows under it; short rows leave out the method, and their last cell says when.
+        let text = "সেবা/অধিকারের বিষয়\n\nসেবা প্রদানের পদ্ধতি ও শর্তাবলী\n\nসময় সীমা\n\nপ্রতিকার পদ্ধতি\n\n\
+                    (ক) বীজ বিতরণঃ-\n\n \n\nআবেদনের ভিত্তিতে বীজ দেওয়া হয়।\n\nঅফিস সময়\n\n \n\n\
+                    (খ) পরামর্শ সেবাঃ-\n\n\
+                    ১) মাঠ পরিদর্শন\n\nবছরের যে কোন সময়\n\n \n\n\
+                    ২) উঠান বৈঠক\n\nমাসে একবার\n\n \n\n\
+                    ৩) মোবাইলে পরামর্শ\n\nঅফিস সময়\n";
+        let pieces = read(text);
+        let grid = tables(&pieces)[0];
+        let rows: Vec<Vec<String>> = grid.rows[1..].iter().map(texts).collect();
+        assert_eq!(
+            rows,
+            [
+                vec![
+                    "(ক) বীজ বিতরণঃ-",
+                    "আবেদনের ভিত্তিতে বীজ দেওয়া হয়।",
+                    "অফিস সময়"
+                ],
+                vec!["(খ) পরামর্শ সেবাঃ-"],
+                vec!["১) মাঠ পরিদর্শন", "", "বছরের যে কোন সময়"],
+                vec!["২) উঠান বৈঠক", "", "মাসে একবার"],
+                vec!["৩) মোবাইলে পরামর্শ", "", "অফিস সময়"],
+            ],
+            "{grid:?}"
+        );
+        assert_eq!(
+            grid.rows[2].cells[0].span, 4,
+            "a sub-heading across the table"
         );
     }
 
