@@ -171,15 +171,24 @@ pub fn split(row: &str) -> Fields {
         fields.time_limit = Some(words[k..end].join(" "));
         end = k;
     }
-    // The fee: what follows the method's last sentence, else the shortest tail that is one.
+    // The fee: what follows the method's last sentence, or the last `মাধ্যমে` that ends a
+    // method (`… প্রদর্শনের মাধ্যমে`), else the shortest tail that is one.
     let is_fee = |t: &str| !matches!(bangla::parse_fee(t), bangla::Fee::Unstated);
     let sentence_end = words[..end].iter().rposition(|w| w.ends_with('।'));
-    let fee_at = match sentence_end {
-        Some(s) if s + 1 < end && is_fee(&words[s + 1..end].join(" ")) => Some(s + 1),
-        _ => (end.saturating_sub(6)..end)
-            .rev()
-            .find(|&k| is_fee(&words[k..end].join(" "))),
+    let method_end = words[..end]
+        .iter()
+        .rposition(|w| w.trim_end_matches(['।', ',']) == "মাধ্যমে");
+    let after = |at: Option<usize>| {
+        at.filter(|&s| s + 1 < end && is_fee(&words[s + 1..end].join(" ")))
+            .map(|s| s + 1)
     };
+    let fee_at = after(sentence_end)
+        .or_else(|| after(method_end))
+        .or_else(|| {
+            (end.saturating_sub(6)..end)
+                .rev()
+                .find(|&k| is_fee(&words[k..end].join(" ")))
+        });
     if let Some(k) = fee_at {
         fields.fee = Some(words[k..end].join(" "));
         end = k;
@@ -211,6 +220,21 @@ mod tests {
         assert_eq!(row_start("২.ট্রেড লাইসেন্স", 2), Some("ট্রেড লাইসেন্স"));
         assert_eq!(row_start("২.ট্রেড লাইসেন্স", 3), None);
         assert_eq!(row_start("২০২৪ সালের", 1), None);
+    }
+
+    #[test]
+    fn a_fee_of_many_words_starts_after_the_methods_last_madhyame() {
+        let f = split(
+            "প্রত্যয়নপত্র আবেদন ও পরিচয়পত্র দেখানোর মাধ্যমে পরিষদ কর্তৃক নির্ধারিত নাম মাত্র মূল্যে/বিনামূল্যে সর্বোচ্চ ৩ দিন ইউপি সচিব",
+        );
+        assert_eq!(f.name, "প্রত্যয়নপত্র");
+        assert_eq!(f.method.as_deref(), Some("আবেদন ও পরিচয়পত্র দেখানোর মাধ্যমে"));
+        assert_eq!(
+            f.fee.as_deref(),
+            Some("পরিষদ কর্তৃক নির্ধারিত নাম মাত্র মূল্যে/বিনামূল্যে")
+        );
+        assert_eq!(f.time_limit.as_deref(), Some("সর্বোচ্চ ৩ দিন"));
+        assert_eq!(f.officer.as_deref(), Some("ইউপি সচিব"));
     }
 
     #[test]
