@@ -95,6 +95,70 @@ pub fn records(cells: &[Cell]) -> Option<Vec<Piece>> {
     Some(pieces)
 }
 
+/// Services given a line each, every one followed by a line that states its time limit under
+/// a label (`যুব ক্লাব তালিকাভূক্তিকরণ।` then `সেবা প্রদানের সময়ঃ ৩০-৪৫ দিন।`): tables of a name
+/// and a time column, one for each run of such pairs, the lines between them kept as text in
+/// their place. `None` unless there are at least two pairs.
+pub fn timed_lines(cells: &[Cell]) -> Option<Vec<Piece>> {
+    let texts: Vec<String> = cells.iter().map(Cell::text).collect();
+    let time = |t: &str| -> Option<String> {
+        let (label, value) = t.split_once([':', 'ঃ'])?;
+        let value = value.trim().trim_start_matches(['-', ' ']);
+        (label.chars().count() <= 40
+            && columns::classify(label) == Some(Column::TimeLimit)
+            && !value.is_empty())
+        .then(|| value.to_string())
+    };
+    let times: Vec<Option<String>> = texts.iter().map(|t| time(t)).collect();
+    let pairs = (0..texts.len().saturating_sub(1))
+        .filter(|&k| times[k].is_none() && !texts[k].is_empty() && times[k + 1].is_some())
+        .count();
+    if pairs < 2 {
+        return None;
+    }
+    let header = Row {
+        cells: vec![Cell::new("সেবার নাম"), Cell::new("সেবা প্রদানের সময়")],
+        cut: false,
+    };
+    let mut pieces = Vec::new();
+    let mut grid: Option<Grid> = None;
+    let mut k = 0;
+    while k < cells.len() {
+        if times[k].is_none()
+            && !texts[k].is_empty()
+            && times.get(k + 1).is_some_and(Option::is_some)
+        {
+            let table = grid.get_or_insert_with(|| Grid {
+                rows: vec![header.clone()],
+                ragged: false,
+            });
+            table.rows.push(Row {
+                cells: vec![
+                    cells[k].clone(),
+                    Cell::new(times[k + 1].as_deref().unwrap_or("")),
+                ],
+                cut: false,
+            });
+            k += 2;
+            continue;
+        }
+        if let Some(table) = grid.take() {
+            pieces.push(Piece::Table(table));
+        }
+        if !cells[k].is_empty() {
+            pieces.push(Piece::Text {
+                lines: cells[k].lines.clone(),
+                heading: 0,
+            });
+        }
+        k += 1;
+    }
+    if let Some(table) = grid.take() {
+        pieces.push(Piece::Table(table));
+    }
+    Some(pieces)
+}
+
 /// One service's block: the line naming it (if any) and its labelled fields.
 struct Block {
     name: Option<String>,
@@ -232,6 +296,43 @@ mod tests {
         let names: Vec<String> = grid.rows[1..].iter().map(|r| r.cells[0].text()).collect();
         assert_eq!(names, ["শিক্ষক বদলী।", "প্রশিক্ষণে প্রেরণ।"]);
         assert_eq!(grid.rows[2].cells[1].text(), "৩০ দিন।");
+    }
+
+    #[test]
+    fn lines_each_followed_by_its_time_are_services() {
+        let page = cells(
+            "প্রশিক্ষণ কর্মসূচীঃ\nক) কম্পিউটার প্রশিক্ষণ\nসেবা প্রদানের সময়: ৯০ দিন।\nখ) সেলাই প্রশিক্ষণ\nসেবা প্রদানের সময়ঃ ৬০ দিন\nঅন্যান্য তথ্য\nক্লাব নিবন্ধন।\nসময়সীমা: ৩০ দিন",
+        );
+        let pieces = timed_lines(&page).unwrap();
+        let tables: Vec<&Grid> = pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Table(g) => Some(g),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            tables.len(),
+            2,
+            "the line between the runs splits them: {pieces:?}"
+        );
+        let rows: Vec<Vec<String>> = tables
+            .iter()
+            .flat_map(|g| {
+                g.rows[1..]
+                    .iter()
+                    .map(|r| r.cells.iter().map(Cell::text).collect())
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["ক) কম্পিউটার প্রশিক্ষণ", "৯০ দিন।"],
+                ["খ) সেলাই প্রশিক্ষণ", "৬০ দিন"],
+                ["ক্লাব নিবন্ধন।", "৩০ দিন"],
+            ]
+        );
+        assert!(timed_lines(&cells("নাগরিক সনদ\nসময়সীমা: ১ দিন\nওয়ারিশ সনদ")).is_none());
     }
 
     #[test]

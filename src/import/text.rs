@@ -430,6 +430,11 @@ fn paragraph_tables(run: Vec<Piece>) -> Vec<Piece> {
     if header_at(&lines).is_some() {
         return grids_from_cells(lines);
     }
+    for cells in [&cells, &lines] {
+        if let Some(pieces) = super::records::timed_lines(cells) {
+            return pieces;
+        }
+    }
     // No headings this tool knows: rows numbered 1, 2, 3 are a table all the same, its columns
     // read from their content.
     for cells in [cells, lines] {
