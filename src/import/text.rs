@@ -799,10 +799,29 @@ fn numbered_grid(
             grid.rows.extend(rows);
             return (grid, end, Vec::new());
         }
-        // Rows of as many cells as headings, to the next table.
+        // Rows of as many cells as headings, to the next table. An empty paragraph inside a
+        // row pads a cell, not a column, when what would start the next row cannot be a
+        // service's name (a time limit, an amount): the row goes on past it.
+        let starts_no_row = |c: &Cell| {
+            let text = c.text();
+            cells::reads_as_time(&text)
+                || text.chars().count() <= 20
+                    && !matches!(
+                        crate::bangla::parse_fee(&text),
+                        crate::bangla::Fee::Unstated
+                    )
+        };
         while i < cells.len() && header_width(cells, i).is_none() {
-            let end = (i + columns).min(cells.len());
-            let row: Vec<Cell> = cells[i..end].to_vec();
+            let mut end = (i + columns).min(cells.len());
+            let mut row: Vec<Cell> = cells[i..end].to_vec();
+            while end < cells.len()
+                && starts_no_row(&cells[end])
+                && let Some(blank) = row.iter().skip(1).position(Cell::is_empty)
+            {
+                row.remove(blank + 1);
+                row.push(cells[end].clone());
+                end += 1;
+            }
             let cut = row.len() < columns;
             grid.rows.push(Row { cells: row, cut });
             i = end;
@@ -947,12 +966,29 @@ fn marked_rows(headings: &[Cell], cells: &[Cell]) -> Option<Vec<Row>> {
     Some(out)
 }
 
-/// A heading split over two cells (`প্রয়োজনীয় সর্বোচ্চ সময়` + `(ঘন্টা/দিন/মাস)`) is one.
+/// A heading split over two cells is one: `প্রয়োজনীয় সর্বোচ্চ সময়` + `(ঘন্টা/দিন/মাস)`, or a word
+/// this tool does not know as a heading before a one-word heading (`কোর্ট` + `ফি`).
 fn merge_continuations(cells: &[Cell]) -> Vec<Cell> {
+    // A short word alone: `কোর্ট`, `ফি`.
+    let one_word = |c: &Cell, most: usize| {
+        let text = c.text();
+        c.lines.len() == 1 && text.split_whitespace().count() == 1 && text.chars().count() <= most
+    };
     let mut out: Vec<Cell> = Vec::with_capacity(cells.len());
     for cell in cells {
-        match (out.last_mut(), columns::classify(&cell.text())) {
-            (Some(prev), Some(Column::Continuation)) => prev.lines.extend(cell.lines.clone()),
+        let kind = columns::classify(&cell.text());
+        match out.last_mut() {
+            Some(prev) if kind == Some(Column::Continuation) => {
+                prev.lines.extend(cell.lines.clone())
+            }
+            Some(prev)
+                if kind.is_some()
+                    && one_word(cell, 4)
+                    && one_word(prev, 12)
+                    && columns::classify(&prev.text()).is_none() =>
+            {
+                prev.lines = vec![format!("{} {}", prev.text(), cell.text())];
+            }
             _ => out.push(cell.clone()),
         }
     }
@@ -1168,6 +1204,28 @@ mod tests {
         assert_eq!(
             grid.rows[2].cells[0].span, 4,
             "a sub-heading across the table"
+        );
+    }
+
+    #[test]
+    fn a_heading_split_at_its_space_and_a_padding_paragraph_in_a_row() {
+        // `কোর্ট` + `ফি` is one heading; the blank paragraph before the officer pads that cell.
+        let text = "ক্রমিক নং\n\nসেবার বিবরণ\n\nদায়িত্বপ্রাপ্ত কর্মকর্তা\n\nকোর্ট\n\nফি\n\nসময়সীমা\n\n\
+                    খারিজ\n\nসহকারী কমিশনার (ভূমি)\n\n২০/-\n\n২৮ দিন\n\n\
+                    লীজ নবায়ন\n\n \n\nউপজেলা নির্বাহী অফিসার\n\n৫/-\n\n৭ দিনের মধ্যে\n\n\
+                    ইজারা প্রদান\n\nজেলা প্রশাসক\n\n১০০/-\n\n৩০ দিন\n";
+        let pieces = read(text);
+        let grid = tables(&pieces)[0];
+        let rows: Vec<Vec<String>> = grid.rows.iter().map(texts).collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["সেবার বিবরণ", "দায়িত্বপ্রাপ্ত কর্মকর্তা", "কোর্ট ফি", "সময়সীমা"],
+                vec!["খারিজ", "সহকারী কমিশনার (ভূমি)", "২০/-", "২৮ দিন"],
+                vec!["লীজ নবায়ন", "উপজেলা নির্বাহী অফিসার", "৫/-", "৭ দিনের মধ্যে"],
+                vec!["ইজারা প্রদান", "জেলা প্রশাসক", "১০০/-", "৩০ দিন"],
+            ],
+            "{grid:?}"
         );
     }
 
