@@ -1579,8 +1579,11 @@ fn is_header_again(row: &Row, headings: &[String]) -> bool {
 }
 
 /// Lines up a data row with the columns: a row one cell short with no serial is a sub-row of
-/// the one before (`(খ) ব্যবসায়ীক`), its serial cell merged away; a short row is padded.
+/// the one before (`(খ) ব্যবসায়ীক`), its serial cell merged away; in a row that leaves out a
+/// column its cells after the name go where they read as belonging (a time limit to the time
+/// column, an amount to the fee's), then a short row is padded.
 fn align(mut cells: Vec<Cell>, kinds: &[Column]) -> Vec<Cell> {
+    cells = by_reading(cells, kinds);
     let serial_first = kinds.first() == Some(&Column::Serial);
     if serial_first
         && cells.len() + 1 == kinds.len()
@@ -1603,6 +1606,47 @@ fn align(mut cells: Vec<Cell>, kinds: &[Column]) -> Vec<Cell> {
         });
     }
     cells
+}
+
+/// A row with fewer cells than columns, its cells after the name placed by what they say: a
+/// time limit (`১২০ দিন`, `শুনানী সাপেক্ষে`) in the time column and an amount (`৭.৫০`) in the
+/// fee's, when those lie further right; the columns skipped stay empty. Other rows as they are.
+fn by_reading(cells: Vec<Cell>, kinds: &[Column]) -> Vec<Cell> {
+    let Some(name) = kinds.iter().position(|k| *k == Column::Name) else {
+        return cells;
+    };
+    if cells.len() >= kinds.len() || cells.len() <= name + 1 {
+        return cells;
+    }
+    let reads_as = |text: &str| -> Option<Column> {
+        use bangla::TimeKind;
+        let short = text.chars().count() <= 60;
+        if short && !matches!(bangla::time_limit_kind(text).0, TimeKind::Unstated) {
+            Some(Column::TimeLimit)
+        } else if text.chars().count() <= 30
+            && !matches!(bangla::parse_fee(text), bangla::Fee::Unstated)
+        {
+            Some(Column::Fee)
+        } else {
+            None
+        }
+    };
+    let mut out: Vec<Cell> = cells[..=name].to_vec();
+    for cell in cells.into_iter().skip(name + 1) {
+        let at = out.len();
+        if let Some(kind) = reads_as(&cell.text())
+            && let Some(target) = (at..kinds.len()).find(|&k| kinds[k] == kind)
+        {
+            while out.len() < target {
+                out.push(Cell {
+                    lines: Vec::new(),
+                    span: 1,
+                });
+            }
+        }
+        out.push(cell);
+    }
+    out
 }
 
 /// A row of column numbers under the headings: `০১ ০২ …` or `(ক) (খ) …`.
@@ -1628,6 +1672,33 @@ fn is_index_row(row: &Row) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_row_that_leaves_out_the_officer_puts_its_time_and_fee_in_their_columns() {
+        use Column::*;
+        let kinds = [Serial, Name, Officer, TimeLimit, Fee];
+        let row: Vec<Cell> = ["০২।", "সার্টিফিকেট মামলা", "১২০ দিন", "৭.৫০"]
+            .into_iter()
+            .map(Cell::new)
+            .collect();
+        let texts: Vec<String> = align(row, &kinds).iter().map(Cell::text).collect();
+        assert_eq!(texts, ["০২।", "সার্টিফিকেট মামলা", "", "১২০ দিন", "৭.৫০"]);
+        let row: Vec<Cell> = ["০৬।", "হিসাব বিবরণী দাখিল", "শুনানী সাপেক্ষে", "৫.০০"]
+            .into_iter()
+            .map(Cell::new)
+            .collect();
+        let texts: Vec<String> = align(row, &kinds).iter().map(Cell::text).collect();
+        assert_eq!(
+            texts,
+            ["০৬।", "হিসাব বিবরণী দাখিল", "", "শুনানী সাপেক্ষে", "৫.০০"]
+        );
+        // A whole row stays as it is.
+        let row: Vec<Cell> = ["০১।", "নামজারী", "সহকারী কমিশনার (ভূমি)", "৪৫ দিন", "২৪৫.০০"]
+            .into_iter()
+            .map(Cell::new)
+            .collect();
+        assert_eq!(align(row.clone(), &kinds), row);
+    }
 
     #[test]
     fn a_run_of_ninety_digits_is_no_item_number_and_no_overflow() {

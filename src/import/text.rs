@@ -213,9 +213,15 @@ fn pipe_table(lines: &[String]) -> Vec<Piece> {
 }
 
 /// A Markdown table's separator row, with or without outer pipes: `|---|:---:|`, `--- | ---`.
+/// One run of dashes and a pipe (`----- |`) is a dash cell of a table laid out one cell a line.
 fn is_separator_row(line: &str) -> bool {
     let t = line.trim();
-    t.contains("---") && t.contains('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+    let runs = t.split('|').filter(|part| part.contains('-')).count();
+    let outer = t.starts_with('|') && t.ends_with('|') && t.len() > 1;
+    t.contains("---")
+        && t.contains('|')
+        && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+        && (runs >= 2 || outer)
 }
 
 /// Adds the text between two pipes as a cell. A cell whose last line is a serial number alone
@@ -1227,6 +1233,13 @@ mod tests {
             ],
             "{grid:?}"
         );
+    }
+
+    #[test]
+    fn a_dash_cell_on_a_line_of_its_own_is_a_cell_not_a_separator() {
+        assert!(is_separator_row("|---|:---:|"));
+        assert!(is_separator_row("--- | ---"));
+        assert!(!is_separator_row("----- |"));
     }
 
     #[test]
