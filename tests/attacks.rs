@@ -413,6 +413,31 @@ fn reply_to_nowhere(home: &Path, extra: &[&str]) -> Command {
     command
 }
 
+/// `charter reply --maildir` on an empty Maildir under `home`, with the state and outbox there.
+fn maildir_reply(home: &Path, smtp: &str) -> Command {
+    let maildir = home.join("Maildir");
+    for sub in ["new", "cur", "tmp"] {
+        fs::create_dir_all(maildir.join(sub)).unwrap();
+    }
+    let mut c = charter();
+    c.args([
+        "reply",
+        "--charter",
+        KAWKHALI,
+        "--from",
+        "office@example.gov.bd",
+    ])
+    .args(["--smtp", smtp, "--maildir"])
+    .arg(&maildir)
+    .arg("--state")
+    .arg(home.join("state/replied.json"))
+    .arg("--outbox")
+    .arg(home.join("outbox"))
+    .env("XDG_CONFIG_HOME", home)
+    .stdin(Stdio::null());
+    c
+}
+
 /// Runs a command that once read without end; it must be refused at once.
 fn refused_at_once(mut command: Command) -> Output {
     let started = std::time::Instant::now();
@@ -504,28 +529,7 @@ fn mail_reads_endless_and_huge_files_bounded() {
         .unwrap()
         .set_len(300 << 20)
         .unwrap();
-    let maildir = home.path().join("Maildir");
-    for sub in ["new", "cur", "tmp"] {
-        fs::create_dir_all(maildir.join(sub)).unwrap();
-    }
-    let out = refused_at_once({
-        let mut c = charter();
-        c.args([
-            "reply",
-            "--charter",
-            KAWKHALI,
-            "--from",
-            "office@example.gov.bd",
-        ])
-        .args(["--smtp", url, "--maildir"])
-        .arg(&maildir)
-        .arg("--state")
-        .arg(home.path().join("state/replied.json"))
-        .arg("--outbox")
-        .arg(home.path().join("outbox"))
-        .env("XDG_CONFIG_HOME", home.path());
-        c
-    });
+    let out = refused_at_once(maildir_reply(home.path(), url));
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("replied.json: larger than 256 MiB"),
@@ -875,33 +879,10 @@ fn a_fifo_planted_as_a_lock_file_is_refused_not_waited_on() {
                 .unwrap()
                 .success()
         );
-        let maildir = home.path().join("Maildir");
-        for sub in ["new", "cur", "tmp"] {
-            fs::create_dir_all(maildir.join(sub)).unwrap();
-        }
-        let out = refused_at_once({
-            let mut c = charter();
-            c.args([
-                "reply",
-                "--charter",
-                KAWKHALI,
-                "--from",
-                "office@example.gov.bd",
-            ])
-            .args([
-                "--smtp",
-                "smtp://127.0.0.1:9?tls=none&timeout=2",
-                "--maildir",
-            ])
-            .arg(&maildir)
-            .arg("--state")
-            .arg(home.path().join("state/replied.json"))
-            .arg("--outbox")
-            .arg(home.path().join("outbox"))
-            .env("XDG_CONFIG_HOME", home.path())
-            .stdin(Stdio::null());
-            c
-        });
+        let out = refused_at_once(maildir_reply(
+            home.path(),
+            "smtp://127.0.0.1:9?tls=none&timeout=2",
+        ));
         assert_eq!(out.status.code(), Some(2), "{fifo}: {}", stderr(&out));
         assert!(
             stderr(&out).contains("not a regular file") || stderr(&out).contains("No such device"),

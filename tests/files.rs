@@ -53,6 +53,16 @@ fn output_within(mut command: Command, limit: Duration) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// `charter set FILE <the innovation service's fee> VALUE`, run to its end.
+fn set_fee(path: &Path, fee: &str) -> Output {
+    charter()
+        .arg("set")
+        .arg(path)
+        .args([FEE_KEY, fee])
+        .output()
+        .unwrap()
+}
+
 fn is_root() -> bool {
     // SAFETY: geteuid has no preconditions.
     unsafe { libc::geteuid() == 0 }
@@ -155,12 +165,7 @@ fn links_modes_and_owners_survive_an_edit() {
     symlink("office.toml", &link).unwrap();
     let hard = dir.path().join("hard.toml");
     fs::hard_link(&real, &hard).unwrap();
-    let out = charter()
-        .arg("set")
-        .arg(&link)
-        .args([FEE_KEY, "১০০ টাকা"])
-        .output()
-        .unwrap();
+    let out = set_fee(&link, "১০০ টাকা");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         fs::symlink_metadata(&link)
@@ -190,12 +195,7 @@ fn links_modes_and_owners_survive_an_edit() {
     if is_root() {
         std::os::unix::fs::chown(&real, Some(65534), Some(65534)).unwrap();
         fs::remove_file(&hard).unwrap();
-        let out = charter()
-            .arg("set")
-            .arg(&real)
-            .args([FEE_KEY, "২০০ টাকা"])
-            .output()
-            .unwrap();
+        let out = set_fee(&real, "২০০ টাকা");
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         assert_eq!(fs::metadata(&real).unwrap().uid(), 65534, "the owner stays");
     }
@@ -206,12 +206,7 @@ fn a_read_only_charter_is_not_rewritten() {
     let (_dir, path) = copy();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
     let before = fs::read(&path).unwrap();
-    let out = charter()
-        .arg("set")
-        .arg(&path)
-        .args([FEE_KEY, "১০০ টাকা"])
-        .output()
-        .unwrap();
+    let out = set_fee(&path, "১০০ টাকা");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
     assert_eq!(fs::read(&path).unwrap(), before);
@@ -359,12 +354,7 @@ fn set_and_fmt_keep_crlf_and_the_bom() {
         fs::read_to_string(KAWKHALI).unwrap().replace('\n', "\r\n")
     );
     fs::write(&path, &crlf).unwrap();
-    let out = charter()
-        .arg("set")
-        .arg(&path)
-        .args([FEE_KEY, "১০০ টাকা"])
-        .output()
-        .unwrap();
+    let out = set_fee(&path, "১০০ টাকা");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let after = fs::read_to_string(&path).unwrap();
     assert!(after.starts_with('\u{feff}'), "the BOM stays");
@@ -533,12 +523,7 @@ fn a_copy_left_by_a_stopped_in_place_write_is_put_back_and_said() {
     // What a run killed in the middle of writing leaves: a cut file, and its old bytes beside it.
     fs::write(dir.path().join(".office.toml.charter-backup"), &old).unwrap();
     fs::write(&path, &old[..old.len() / 3]).unwrap();
-    let out = charter()
-        .arg("set")
-        .arg(&path)
-        .args([FEE_KEY, "১০০ টাকা"])
-        .output()
-        .unwrap();
+    let out = set_fee(&path, "১০০ টাকা");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).contains(
@@ -549,12 +534,7 @@ fn a_copy_left_by_a_stopped_in_place_write_is_put_back_and_said() {
     );
     // The same edit on an intact copy gives the same bytes.
     let (_fresh_dir, fresh) = copy();
-    let out = charter()
-        .arg("set")
-        .arg(&fresh)
-        .args([FEE_KEY, "১০০ টাকা"])
-        .output()
-        .unwrap();
+    let out = set_fee(&fresh, "১০০ টাকা");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(fs::read(&other).unwrap(), fs::read(&fresh).unwrap());
     assert_ne!(fs::read(&other).unwrap(), old);
@@ -599,12 +579,7 @@ fn extended_attributes_and_the_acl_stay_and_another_users_file_keeps_its_owner()
         acl.extend(id.to_le_bytes());
     }
     let has_acl = set("system.posix_acl_access", &acl) == 0;
-    let out = charter()
-        .arg("set")
-        .arg(&path)
-        .args([FEE_KEY, "১০০ টাকা"])
-        .output()
-        .unwrap();
+    let out = set_fee(&path, "১০০ টাকা");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let get = |name: &str| {
         let name = CString::new(name).unwrap();
@@ -660,12 +635,7 @@ fn temporaries_of_killed_runs_are_cleared_and_a_running_ones_kept() {
         .join(format!(".office.toml.{}.0badf00d.tmp", std::process::id()));
     fs::write(&stale, "left by a killed run").unwrap();
     fs::write(&live, "being written").unwrap();
-    let out = charter()
-        .arg("set")
-        .arg(&path)
-        .args([FEE_KEY, "১০০ টাকা"])
-        .output()
-        .unwrap();
+    let out = set_fee(&path, "১০০ টাকা");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(!stale.exists(), "a dead run's temporary is removed");
     assert!(live.exists(), "a live run's temporary is left");
