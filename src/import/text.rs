@@ -869,6 +869,11 @@ fn numbered_grid(
             end += 1;
         }
         let mut row: Vec<Cell> = cells[i..end].to_vec();
+        // One cell short, and a cell left open with `/` was joined to the paragraph after it
+        // (`কানুনগো/` + the superior's post): that paragraph was the next column's after all.
+        if row.len() + 1 == columns && end < cells.len() {
+            split_open_cell(&mut row);
+        }
         // Empty cells past the last column are phantom columns of the page's table.
         while row.len() > columns && row.last().is_some_and(Cell::is_empty) {
             row.pop();
@@ -970,6 +975,27 @@ fn marked_rows(headings: &[Cell], cells: &[Cell]) -> Option<Vec<Row>> {
         });
     }
     Some(out)
+}
+
+/// Splits the first cell whose paragraph ended in `/` and was joined to the next one (see
+/// [`join_open_cells`]) back into two cells.
+fn split_open_cell(row: &mut Vec<Cell>) {
+    for k in 1..row.len() {
+        let lines = &row[k].lines;
+        if let Some(at) =
+            (0..lines.len().saturating_sub(1)).find(|&l| lines[l].trim_end().ends_with('/'))
+        {
+            let rest = row[k].lines.split_off(at + 1);
+            row.insert(
+                k + 1,
+                Cell {
+                    lines: rest,
+                    span: 1,
+                },
+            );
+            return;
+        }
+    }
 }
 
 /// A heading split over two cells is one: `প্রয়োজনীয় সর্বোচ্চ সময়` + `(ঘন্টা/দিন/মাস)`, or a word
@@ -1240,6 +1266,32 @@ mod tests {
         assert!(is_separator_row("|---|:---:|"));
         assert!(is_separator_row("--- | ---"));
         assert!(!is_separator_row("----- |"));
+    }
+
+    #[test]
+    fn a_post_left_open_is_split_from_the_next_column_when_the_row_is_one_short() {
+        let text = "ক্রমিক নং\n\nসেবার ধরণ\n\nসময়সীমা\n\nদায়িত্বপ্রাপ্ত কর্মকর্তা\n\nউর্ধ্বতন কর্মকর্তা\n\n\
+                    ০১\n\nখতিয়ান সংশোধন\n\n৩০ দিন\n\nকানুনগো/\n\nসহকারী কমিশনার (ভূমি)\n\n\
+                    ০২\n\nনামজারি\n\n২৮ দিন\n\nইউএনও/\n\nএসি ল্যান্ড\n\nজেলা প্রশাসক\n\n\
+                    ০৩\n\nনকল সরবরাহ\n\n৭ দিন\n\nপ্রধান সহকারী\n\nসহকারী কমিশনার (ভূমি)\n";
+        let pieces = read(text);
+        let grid = tables(&pieces)[0];
+        assert_eq!(
+            texts(&grid.rows[1]),
+            [
+                "০১",
+                "খতিয়ান সংশোধন",
+                "৩০ দিন",
+                "কানুনগো/",
+                "সহকারী কমিশনার (ভূমি)"
+            ],
+            "{grid:?}"
+        );
+        assert_eq!(
+            grid.rows[2].cells[3].lines,
+            ["ইউএনও/", "এসি ল্যান্ড"],
+            "a whole row keeps the join"
+        );
     }
 
     #[test]
