@@ -67,7 +67,9 @@ fn write_with(path: &Path, bytes: &[u8], private: bool) -> Result<(), Error> {
             if !replaced {
                 in_place::write(&target, bytes).map_err(write_error(&target))?;
                 if private {
-                    make_private(&target, meta).map_err(write_error(&target))?;
+                    File::open(&target)
+                        .and_then(|file| make_private(&file))
+                        .map_err(write_error(&target))?;
                 }
             }
             Ok(())
@@ -76,18 +78,20 @@ fn write_with(path: &Path, bytes: &[u8], private: bool) -> Result<(), Error> {
     }
 }
 
-/// Takes away group and other permissions from a file that holds citizens' addresses.
+/// Takes away group and other permissions from a file that holds citizens' addresses, whatever
+/// mode it had (made by hand, or reached through a link).
 #[cfg(unix)]
-fn make_private(path: &Path, meta: &Metadata) -> io::Result<()> {
-    use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    if meta.mode() & 0o077 == 0 {
+pub fn make_private(file: &File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = file.metadata()?.permissions().mode();
+    if mode & 0o077 == 0 {
         return Ok(());
     }
-    fs::set_permissions(path, fs::Permissions::from_mode(meta.mode() & 0o700))
+    file.set_permissions(fs::Permissions::from_mode(mode & 0o700))
 }
 
 #[cfg(not(unix))]
-fn make_private(_: &Path, _: &Metadata) -> io::Result<()> {
+pub fn make_private(_: &File) -> io::Result<()> {
     Ok(())
 }
 
@@ -392,7 +396,7 @@ fn remove_stale_temporaries(target: &Path) {
     };
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = temporary_pid(&name) else {
+        let Some((_, pid)) = temporary_parts(&name) else {
             continue;
         };
         if !process_alive(pid) && entry.file_type().is_ok_and(|t| t.is_file()) {
@@ -401,16 +405,20 @@ fn remove_stale_temporaries(target: &Path) {
     }
 }
 
-/// The process id in a temporary file's name `.NAME.PID.RANDOM.tmp`.
-fn temporary_pid(name: &str) -> Option<u32> {
+/// The target's name and the process id in a temporary file's name `.NAME.PID.RANDOM.tmp`.
+fn temporary_parts(name: &str) -> Option<(&str, u32)> {
     let rest = name.strip_prefix('.')?.strip_suffix(".tmp")?;
     let mut parts = rest.rsplitn(3, '.');
     let random = parts.next()?;
     let pid = parts.next()?;
     let target = parts.next()?;
-    let ok =
-        !target.is_empty() && random.len() == 8 && random.bytes().all(|b| b.is_ascii_hexdigit());
-    ok.then(|| pid.parse().ok()).flatten()
+    let ok = !target.is_empty()
+        && random.len() == 8
+        && random.bytes().all(|b| b.is_ascii_hexdigit())
+        && !pid.is_empty()
+        && pid.bytes().all(|b| b.is_ascii_digit());
+    ok.then(|| pid.parse().ok().map(|pid| (target, pid)))
+        .flatten()
 }
 
 #[cfg(unix)]
@@ -451,22 +459,7 @@ fn temp_path(path: &Path) -> PathBuf {
 /// Whether `name` is a temporary file [`write`] makes for a file named `target`: what a killed
 /// run leaves behind.
 pub fn is_temporary_of(name: &str, target: &str) -> bool {
-    let Some(rest) = name
-        .strip_prefix('.')
-        .and_then(|rest| rest.strip_prefix(target))
-        .and_then(|rest| rest.strip_prefix('.'))
-        .and_then(|rest| rest.strip_suffix(".tmp"))
-    else {
-        return false;
-    };
-    let mut parts = rest.split('.');
-    let pid = parts.next().unwrap_or("");
-    let random = parts.next().unwrap_or("");
-    parts.next().is_none()
-        && !pid.is_empty()
-        && pid.bytes().all(|b| b.is_ascii_digit())
-        && random.len() == 8
-        && random.bytes().all(|b| b.is_ascii_hexdigit())
+    temporary_parts(name).is_some_and(|(of, _)| of == target)
 }
 
 /// Creates a file that must not exist yet (`O_EXCL`: a link there is not followed), owner-only

@@ -300,14 +300,7 @@ fn open_private(path: &Path) -> std::io::Result<File> {
     let file = options.open(path)?;
     // A file that was there already (made by hand, or a link to one) is made the owner's
     // alone too: it gathers citizens' addresses.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = file.metadata()?.permissions().mode();
-        if mode & 0o077 != 0 {
-            file.set_permissions(fs::Permissions::from_mode(mode & 0o700))?;
-        }
-    }
+    crate::files::make_private(&file)?;
     Ok(file)
 }
 

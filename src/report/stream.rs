@@ -93,25 +93,6 @@ impl Report {
         self.warnings += findings.len() - errors + unlisted.warnings;
         self.invalid += usize::from(errors + unlisted.errors > 0);
         let mut out = String::new();
-        if unlisted.errors + unlisted.warnings > 0 {
-            let note = format!(
-                "{}: {} more findings ({} errors, {} warnings) not listed; the first {} are",
-                findings.first().map_or("", |f| f.file.as_str()),
-                unlisted.errors + unlisted.warnings,
-                unlisted.errors,
-                unlisted.warnings,
-                findings.len()
-            );
-            match self.style {
-                Style::Human | Style::Github => {
-                    out.push_str(&crate::bangla::visible_controls(&note));
-                    out.push_str("\n\n");
-                }
-                Style::Json | Style::Sarif => eprintln!("charter: {note}"),
-            }
-        }
-        let listed = out;
-        let mut out = String::new();
         for finding in findings {
             match self.style {
                 Style::Human => {
@@ -130,7 +111,23 @@ impl Report {
             }
             self.written += 1;
         }
-        out.push_str(&listed);
+        if unlisted.errors + unlisted.warnings > 0 {
+            let note = format!(
+                "{}: {} more findings ({} errors, {} warnings) not listed; the first {} are",
+                findings.first().map_or("", |f| f.file.as_str()),
+                unlisted.errors + unlisted.warnings,
+                unlisted.errors,
+                unlisted.warnings,
+                findings.len()
+            );
+            match self.style {
+                Style::Human | Style::Github => {
+                    out.push_str(&crate::bangla::visible_controls(&note));
+                    out.push_str("\n\n");
+                }
+                Style::Json | Style::Sarif => eprintln!("charter: {note}"),
+            }
+        }
         out
     }
 
