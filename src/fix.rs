@@ -6,8 +6,8 @@
 //! and every other byte stay as they were. Words are never rewritten; only how they are encoded.
 
 use crate::bangla::{self, bijoy};
+use crate::charter::tree::{Node, Table, Value};
 use std::ops::Range;
-use toml_edit::{Item, Table, Value};
 use unicode_normalization::UnicodeNormalization;
 
 /// One string that changes.
@@ -34,22 +34,27 @@ pub struct Fixed {
 
 /// Mends the encoding of every string of a charter file's text.
 pub fn fix(source: &str) -> Result<Fixed, String> {
-    let doc = toml_edit::Document::parse(source)
-        .map_err(|e| format!("not valid TOML: {}", e.message().trim()))?;
+    // The validator's spanned tree: a fraction of the size of an edit tree, and strings are
+    // written back over their own spans.
+    let root = Table::read(source).map_err(|(_, errors)| {
+        let first = errors.first().map_or("", |e| e.message().trim());
+        format!("not valid TOML: {first}")
+    })?;
     let mut found = Found::new();
-    walk_table(doc.as_table(), &mut Vec::new(), &mut found);
+    walk_table(&root, &mut Vec::new(), &mut found);
+    drop(root);
     found.sort_by_key(|(span, _)| span.start);
     let mut text = String::with_capacity(source.len());
-    let mut changes = Vec::new();
-    let mut last = 0;
+    let mut changes = Vec::with_capacity(found.len());
+    let (mut last, mut line) = (0, 1);
     for (span, change) in found {
+        // Lines are counted as the text is copied: once over the file, however many change.
+        line += source[last..span.start].matches('\n').count();
         text.push_str(&source[last..span.start]);
-        text.push_str(&Value::from(change.new.as_str()).to_string());
+        text.push_str(&toml_edit::Value::from(change.new.as_str()).to_string());
+        changes.push(Change { line, ..change });
+        line += source[span.clone()].matches('\n').count();
         last = span.end;
-        changes.push(Change {
-            line: source[..span.start].matches('\n').count() + 1,
-            ..change
-        });
     }
     text.push_str(&source[last..]);
     Ok(Fixed { text, changes })
@@ -82,58 +87,44 @@ type Found = Vec<(Range<usize>, Change)>;
 
 fn walk_table(table: &Table, path: &mut Vec<String>, found: &mut Found) {
     let translations = table.contains_key("bn");
-    for (key, item) in table.iter() {
-        let kind = kind(key, translations, path.is_empty());
-        path.push(key.to_string());
-        match item {
-            Item::Value(value) => walk_value(value, kind, path, found),
-            Item::Table(table) => walk_table(table, path, found),
-            Item::ArrayOfTables(array) => {
-                for (i, table) in array.iter().enumerate() {
-                    path.push(format!("[{i}]"));
-                    walk_table(table, path, found);
-                    path.pop();
-                }
-            }
-            Item::None => {}
-        }
+    for (key, node) in table.iter() {
+        let kind = kind(key.get_ref(), translations, path.is_empty());
+        path.push(key.get_ref().to_string());
+        walk_value(node, kind, path, found);
         path.pop();
     }
 }
 
-fn walk_value(value: &Value, kind: Kind, path: &mut Vec<String>, found: &mut Found) {
-    match value {
-        Value::String(s) => {
-            let old = s.value();
-            if let (Some(span), Some(new)) = (value.span(), mend(old, kind)) {
+fn walk_value(node: &Node, kind: Kind, path: &mut Vec<String>, found: &mut Found) {
+    match node.get_ref() {
+        Value::String(old) => {
+            if let Some(new) = mend(old, kind) {
                 let key = path.join(".").replace(".[", "[");
-                let old = old.clone();
-                found.push((
-                    span,
-                    Change {
-                        line: 0,
-                        key,
-                        old,
-                        new,
-                    },
-                ));
+                let change = Change {
+                    line: 0,
+                    key,
+                    old: old.to_string(),
+                    new,
+                };
+                found.push((node.span(), change));
             }
         }
         Value::Array(array) => {
-            for (i, item) in array.iter().enumerate() {
+            for (i, item) in array.items().iter().enumerate() {
                 path.push(format!("[{i}]"));
                 walk_value(item, kind, path, found);
                 path.pop();
             }
         }
-        Value::InlineTable(table) => {
+        // An inline table is mended as its header would be, but what is under data stays data.
+        Value::Table(table) => {
             let translations = table.contains_key("bn");
             for (key, item) in table.iter() {
                 let kind = match kind {
                     Kind::Data => Kind::Data,
-                    _ => self::kind(key, translations, false),
+                    _ => self::kind(key.get_ref(), translations, false),
                 };
-                path.push(key.to_string());
+                path.push(key.get_ref().to_string());
                 walk_value(item, kind, path, found);
                 path.pop();
             }
@@ -154,10 +145,7 @@ fn mend(text: &str, kind: Kind) -> Option<String> {
     // Stray zero-width characters go first, then the text is made NFC: the other order leaves
     // `ে` and `া` that a removed character kept apart (ক + ে + U+200B + া), which NFC would join,
     // so a second `fix` would change the text again.
-    let mut mended = converted.into_owned();
-    while let Some((at, c)) = bangla::stray_zero_width(&mended) {
-        mended.replace_range(at..at + c.len_utf8(), "");
-    }
+    let mut mended = bangla::without_stray_zero_width(&converted).into_owned();
     if !bangla::is_nfc(&mended) {
         mended = mended.nfc().collect();
     }

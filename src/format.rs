@@ -6,6 +6,7 @@
 //! the input (up to NFC) and refuses otherwise.
 
 use crate::charter::keys;
+use crate::charter::tree::{Node, Table as Tree, Value as TreeValue};
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 use unicode_normalization::UnicodeNormalization;
 
@@ -256,26 +257,38 @@ fn format_array(array: &mut Array, key: &str, depth: usize) {
 
 /// Refuses a result that does not hold the data of the input (with text in NFC).
 fn same_data(before: &str, after: &str) -> Result<(), String> {
-    fn nfc(value: toml::Value) -> toml::Value {
-        match value {
-            toml::Value::String(s) => toml::Value::String(s.nfc().collect()),
-            toml::Value::Array(a) => toml::Value::Array(a.into_iter().map(nfc).collect()),
-            toml::Value::Table(t) => {
-                toml::Value::Table(t.into_iter().map(|(k, v)| (k, nfc(v))).collect())
-            }
-            other => other,
-        }
-    }
-    let parse = |text: &str| {
-        text.parse::<toml::Table>()
-            .map(|t| nfc(toml::Value::Table(t)))
-    };
-    match (parse(before), parse(after)) {
-        (Ok(a), Ok(b)) if a == b => Ok(()),
+    // Read with the validator's spanned tree, which borrows its strings from the text: both
+    // trees together are a fraction of the size of the edit tree.
+    match (Tree::read(before), Tree::read(after)) {
+        (Ok(a), Ok(b)) if same_table(&a, &b) => Ok(()),
         _ => Err(
             "formatting would change the data; the file is left as it is (please report this)"
                 .into(),
         ),
+    }
+}
+
+/// Whether two tables hold the same data, strings compared in NFC; where things are is not
+/// compared. Both readers keep each table's keys sorted, so entries pair up in order.
+fn same_table(a: &Tree, b: &Tree) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b.iter())
+            .all(|((ka, va), (kb, vb))| ka.get_ref() == kb.get_ref() && same_value(va, vb))
+}
+
+fn same_value(a: &Node, b: &Node) -> bool {
+    match (a.get_ref(), b.get_ref()) {
+        (TreeValue::String(a), TreeValue::String(b)) => a.nfc().eq(b.nfc()),
+        (TreeValue::Array(a), TreeValue::Array(b)) => {
+            a.items().len() == b.items().len()
+                && a.items()
+                    .iter()
+                    .zip(b.items())
+                    .all(|(a, b)| same_value(a, b))
+        }
+        (TreeValue::Table(a), TreeValue::Table(b)) => same_table(a, b),
+        (a, b) => a == b,
     }
 }
 
@@ -284,6 +297,27 @@ mod tests {
     use super::*;
 
     const MESSY: &str = "#:schema ./charter.schema.json\n\n\n# the office\nvision   =  'ভিশন'\nversion=1\nmission = \"মিশন\"   # keep me\n\n[[services.citizen]]\nofficer=\"a\"\nid = \"x\"\nname = {en=\"X\",bn=\"এক্স\"}\nmethods = [ \"ক\",\"খ\" ]\ndocuments=[\"গ\"]\nfee=\"বিনামূল্যে\"\ntime_limit=\"৩ দিন\"\n[officers.a]\nname=\"ক\"\n[office]\nname=\"অফিস\"\n";
+
+    #[test]
+    fn the_data_check_sees_any_change_but_order_layout_and_nfc() {
+        let before = "version = 1\nvision = \"e\u{301}\"\n[office]\nname = { bn = \"ক\", en = \"K\" }\nphones = [\"1\", \"2\"]\n";
+        let same =
+            "[office]\nphones = [ \"1\",\n \"2\" ]\nname = {en = 'K', bn = 'ক'}\n\n[__top]\n";
+        let same = same
+            .replace("\n[__top]\n", "")
+            .replace("[office]", "version = 1\nvision = \"é\"\n[office]");
+        assert_eq!(same_data(before, &same), Ok(()));
+        for changed in [
+            before.replace("version = 1", "version = 2"),
+            before.replace("\"2\"]", "\"2\", \"3\"]"),
+            before.replace("[\"1\", \"2\"]", "[\"2\", \"1\"]"),
+            before.replace("en = \"K\"", "en = \"k\""),
+            before.replace("version = 1", "version = \"1\""),
+            before.replace("phones", "phone"),
+        ] {
+            assert!(same_data(before, &changed).is_err(), "{changed}");
+        }
+    }
 
     #[test]
     fn a_messy_file_gets_the_canonical_layout() {

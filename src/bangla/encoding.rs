@@ -1,5 +1,7 @@
 //! Encoding slips: text not in NFC, and zero-width characters that readers cannot see.
 
+use std::borrow::Cow;
+
 /// What one pass over a string's bytes tells the validator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Scan {
@@ -129,6 +131,32 @@ pub fn is_nfc(text: &str) -> bool {
     scan(text).nfc
 }
 
+/// The text without its stray zero-width characters ([`stray_zero_width`]), in one pass: the
+/// same text as removing the first stray one until none is left (a removal can make a ZWJ after
+/// it sit between Bengali letters, where it stays), without reading the text again each time.
+pub fn without_stray_zero_width(text: &str) -> Cow<'_, str> {
+    if stray_zero_width(text).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let bengali = |c: Option<char>| c.is_some_and(|c| ('\u{0980}'..='\u{09ff}').contains(&c));
+    let mut kept = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let stray = match c {
+            '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{00ad}' => true,
+            // What is kept before it is final, so its neighbour there is the last one kept.
+            '\u{200c}' | '\u{200d}' => {
+                !(bengali(kept.chars().next_back()) && bengali(chars.peek().copied()))
+            }
+            _ => false,
+        };
+        if !stray {
+            kept.push(c);
+        }
+    }
+    Cow::Owned(kept)
+}
+
 /// Zero-width characters that have no place in published text. ZWJ and ZWNJ are allowed inside
 /// Bengali words (র‍্য needs ZWJ), and are stray anywhere else.
 pub fn stray_zero_width(text: &str) -> Option<(usize, char)> {
@@ -159,6 +187,27 @@ pub fn stray_zero_width(text: &str) -> Option<(usize, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stray_zero_width_goes_in_one_pass_as_one_at_a_time() {
+        let alphabet = [
+            'ক', 'া', 'a', ' ', '\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}',
+        ];
+        let mut text = String::new();
+        for n in 0..alphabet.len().pow(5) {
+            text.clear();
+            let mut rest = n;
+            for _ in 0..5 {
+                text.push(alphabet[rest % alphabet.len()]);
+                rest /= alphabet.len();
+            }
+            let mut one_at_a_time = text.clone();
+            while let Some((at, c)) = stray_zero_width(&one_at_a_time) {
+                one_at_a_time.replace_range(at..at + c.len_utf8(), "");
+            }
+            assert_eq!(without_stray_zero_width(&text), one_at_a_time, "{text:?}");
+        }
+    }
 
     #[test]
     fn nfc_agrees_with_the_full_algorithm_on_bengali() {

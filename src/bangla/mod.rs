@@ -20,7 +20,9 @@ pub use contact::{
     Phone, PhoneError, PhoneKind, is_email, is_host, is_website, parse_phone, parse_phones,
 };
 pub use digits::{bengali_number, digit_value, fold_digits};
-pub use encoding::{Scan, is_nfc, scan, scan_words, stray_zero_width, visible_controls};
+pub use encoding::{
+    Scan, is_nfc, scan, scan_words, stray_zero_width, visible_controls, without_stray_zero_width,
+};
 pub use fee::{Fee, Taka, parse_fee};
 pub use time_limit::{
     Duration, TimeKind, TimeLimit, TimeUnit, UnitSlip, parse_time_limit, time_limit_kind,

@@ -117,12 +117,9 @@ pub const MAX_SYNTAX_ERRORS: usize = 100;
 pub fn load_str(source: &str) -> Loaded {
     // Charters are read by the tree's own reader; what it leaves (syntax errors, dotted keys) by
     // the `toml` crate's, which names every syntax error.
-    let root = match Table::parse(source) {
-        Some(root) => root,
-        None => match Table::parse_with_toml(source) {
-            (root, errors) if errors.is_empty() => root,
-            (root, errors) => return syntax_errors(&root, &errors),
-        },
+    let root = match Table::read(source) {
+        Ok(root) => root,
+        Err((root, errors)) => return syntax_errors(&root, &errors),
     };
     let mut walker = Walker::new(source);
     let charter = walker.charter(&root);

@@ -4,7 +4,7 @@ mod diagnostic;
 mod file;
 mod load;
 mod model;
-mod tree;
+pub mod tree;
 
 pub use diagnostic::{Code, Diagnostic, LineIndex, Position, Severity, added_errors};
 pub use file::{CharterFile, looks_like_charter, read};

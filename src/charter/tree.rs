@@ -214,6 +214,23 @@ impl<'t> Table<'t> {
         }
     }
 
+    /// Reads a TOML document by whichever reader takes it: the tree's own, else the `toml`
+    /// crate's. Its syntax errors (and the tree recovered around them) when it is not TOML.
+    pub fn read(source: &'t str) -> Result<Table<'t>, (Table<'t>, Vec<toml::de::Error>)> {
+        match Table::parse(source) {
+            Some(root) => Ok(root),
+            None => match Table::parse_with_toml(source) {
+                (root, errors) if errors.is_empty() => Ok(root),
+                failed => Err(failed),
+            },
+        }
+    }
+
+    /// Whether the table has an entry `key`.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.position(key).is_some()
+    }
+
     /// The entries, in the order of the `toml` crate's maps (by key).
     pub fn iter(&self) -> impl Iterator<Item = (&Key<'t>, &Node<'t>)> {
         self.entries.iter().map(|(k, v)| (k, v))
@@ -222,6 +239,11 @@ impl<'t> Table<'t> {
     /// How many entries the table has.
     pub fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// Whether the table has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     fn position(&self, key: &str) -> Option<usize> {

@@ -99,27 +99,62 @@ struct Typesetter {
     layouts: LayoutContext<()>,
 }
 
-/// A text laid out at a width, with its text (glyph ranges index into it).
-struct Laid {
-    layout: Layout<()>,
+/// What a text is laid out from: enough to lay it out again.
+struct Spec {
     text: String,
+    size: f32,
+    /// The first `bold` bytes are bold.
+    bold: usize,
+    width: f32,
+    centred: bool,
+}
+
+/// Layouts kept from laying out to drawing, counted in bytes of their text (a layout takes about
+/// 70 bytes a byte of text). Past this, a text keeps only its lines' extents and is laid out
+/// again when its page is drawn: a large charter costs about twice the time of laying it out,
+/// and memory stays that of a page, not of the whole charter (issue 21).
+const KEPT_TEXT_BYTES: usize = 256 * 1024;
+
+/// A text laid out at a width: its lines' extents, and the layout itself while the kept
+/// layouts are small ([`KEPT_TEXT_BYTES`]).
+struct Laid {
+    spec: Spec,
+    layout: Option<Layout<()>>,
+    /// Each line's top and bottom, from the layout's top.
+    lines: Vec<(f32, f32)>,
+    width: f32,
+    height: f32,
 }
 
 impl Laid {
+    fn new(spec: Spec, layout: Layout<()>, keep: bool) -> Laid {
+        let lines = layout
+            .lines()
+            .map(|line| {
+                let m = line.metrics();
+                (m.block_min_coord, m.block_max_coord)
+            })
+            .collect();
+        Laid {
+            width: layout.width(),
+            height: layout.height(),
+            layout: keep.then_some(layout),
+            lines,
+            spec,
+        }
+    }
+
     fn height(&self) -> f32 {
-        self.layout.height()
+        self.height
     }
 
     fn line_count(&self) -> usize {
-        self.layout.len()
+        self.lines.len()
     }
 
     /// The top and bottom of line `index`, from the layout's top.
     fn line_span(&self, index: usize) -> (f32, f32) {
-        self.layout.get(index).map_or((0.0, 0.0), |line| {
-            let m = line.metrics();
-            (m.block_min_coord, m.block_max_coord)
-        })
+        self.lines.get(index).copied().unwrap_or((0.0, 0.0))
     }
 
     /// How many lines from `from` on fit in `room` points, and their height.
@@ -166,31 +201,35 @@ impl Typesetter {
         }
     }
 
-    /// Lays out `text` at `size` points, broken into lines no wider than `width`; the first
-    /// `bold` bytes are bold.
-    fn lay(&mut self, text: &str, size: f32, bold: usize, width: f32) -> Laid {
+    /// Lays out a text: at its size, broken into lines no wider than its width, its first
+    /// bytes bold, centred or not.
+    fn lay(&mut self, spec: &Spec) -> Layout<()> {
+        let text = spec.text.as_str();
         let mut builder = self
             .layouts
             .ranged_builder(&mut self.fonts, text, 1.0, false);
         builder.push_default(StyleProperty::FontFamily(FontFamily::Source(
             FAMILIES.into(),
         )));
-        builder.push_default(StyleProperty::FontSize(size));
+        builder.push_default(StyleProperty::FontSize(spec.size));
         // A word wider than its cell (a long URL, a run with no spaces) breaks between
         // graphemes instead of running over the next column and off the page.
         builder.push_default(StyleProperty::OverflowWrap(OverflowWrap::Anywhere));
-        if bold > 0 {
+        if spec.bold > 0 {
             builder.push(
                 StyleProperty::FontWeight(FontWeight::BOLD),
-                0..bold.min(text.len()),
+                0..spec.bold.min(text.len()),
             );
         }
         let mut layout = builder.build(text);
-        layout.break_all_lines(Some(width.max(1.0)));
-        Laid {
-            layout,
-            text: text.to_string(),
+        layout.break_all_lines(Some(spec.width.max(1.0)));
+        if spec.centred {
+            layout.align(
+                parley::Alignment::Center,
+                parley::AlignmentOptions::default(),
+            );
         }
+        layout
     }
 }
 
@@ -219,6 +258,9 @@ type HeadRows = [(Vec<usize>, f32, bool)];
 struct Flow {
     typesetter: Typesetter,
     laid: Vec<Laid>,
+    /// Bytes of text whose layouts are kept, and how many may be ([`KEPT_TEXT_BYTES`]).
+    kept: usize,
+    budget: usize,
     pages: Vec<Vec<Mark>>,
     /// Headings not placed yet: each waits for what follows it, so a heading never ends a page.
     pending: Vec<(usize, f32)>,
@@ -264,8 +306,22 @@ impl Flow {
     }
 
     fn lay(&mut self, text: &str, size: f32, bold: usize, width: f32) -> usize {
-        let laid = self.typesetter.lay(text, size, bold, width);
-        self.laid.push(laid);
+        self.lay_spec(Spec {
+            text: text.to_string(),
+            size,
+            bold,
+            width,
+            centred: false,
+        })
+    }
+
+    fn lay_spec(&mut self, spec: Spec) -> usize {
+        let layout = self.typesetter.lay(&spec);
+        let keep = self.kept + spec.text.len() <= self.budget;
+        if keep {
+            self.kept += spec.text.len();
+        }
+        self.laid.push(Laid::new(spec, layout, keep));
         self.laid.len() - 1
     }
 
@@ -307,7 +363,7 @@ impl Flow {
         let height = self.laid[laid].height();
         self.place_headings(height.min(3.0 * size));
         let x = if centred {
-            self.left() + (self.text_width() - self.laid[laid].layout.width()) / 2.0
+            self.left() + (self.text_width() - self.laid[laid].width) / 2.0
         } else {
             self.left() + indent
         };
@@ -473,13 +529,13 @@ impl Flow {
                 .map(|lines| lines.join("\n"))
                 .unwrap_or_default();
             let bold = if bold { text.len() } else { 0 };
-            let index = self.lay(&text, 9.0, bold, width - 2.0 * PAD);
-            if centred {
-                self.laid[index].layout.align(
-                    parley::Alignment::Center,
-                    parley::AlignmentOptions::default(),
-                );
-            }
+            let index = self.lay_spec(Spec {
+                text,
+                size: 9.0,
+                bold,
+                width: width - 2.0 * PAD,
+                centred,
+            });
             height = height.max(self.laid[index].height());
             laid.push(index);
         }
@@ -649,9 +705,16 @@ fn service_texts(service: &crate::charter::Service) -> Vec<(String, &crate::char
 /// Whether `text` lays out and its glyphs can be walked, as drawing walks them, without a panic.
 fn lays_out(text: &str) -> bool {
     crate::guard::catch(|| {
-        let laid = Typesetter::new().lay(text, 10.5, 0, 120.0);
+        let spec = Spec {
+            text: text.to_string(),
+            size: 10.5,
+            bold: 0,
+            width: 120.0,
+            centred: false,
+        };
+        let layout = Typesetter::new().lay(&spec);
         let mut glyphs = 0usize;
-        for line in laid.layout.lines() {
+        for line in layout.lines() {
             for item in line.items() {
                 if let PositionedLayoutItem::GlyphRun(run) = item {
                     for cluster in run.run().visual_clusters() {
@@ -667,6 +730,16 @@ fn lays_out(text: &str) -> bool {
 
 /// Writes the document as a PDF.
 pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<Vec<u8>, String> {
+    render_keeping(blocks, info, options, KEPT_TEXT_BYTES)
+}
+
+/// [`render`], keeping the layouts of the first `kept` bytes of text.
+fn render_keeping(
+    blocks: &[Block],
+    info: &PdfInfo,
+    options: &PdfOptions,
+    kept: usize,
+) -> Result<Vec<u8>, String> {
     let (mut width, mut height) = match options.paper {
         Paper::A4 => (595.28, 841.89),
         Paper::Letter => (612.0, 792.0),
@@ -678,6 +751,8 @@ pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<
     let mut flow = Flow {
         typesetter: Typesetter::new(),
         laid: Vec::new(),
+        kept: 0,
+        budget: kept,
         pages: Vec::new(),
         pending: Vec::new(),
         y: MARGIN,
@@ -724,13 +799,32 @@ pub fn render(blocks: &[Block], info: &PdfInfo, options: &PdfOptions) -> Result<
 
 /// Draws the laid-out pages, with their footers, and writes the PDF.
 fn write(
-    mut flow: Flow,
+    flow: Flow,
     info: &PdfInfo,
     options: &PdfOptions,
     draft: Option<&str>,
 ) -> Result<Vec<u8>, String> {
-    let total = flow.pages.len();
-    let draft = draft.map(|text| flow.lay(text, 10.0, text.len(), flow.width - 2.0 * MARGIN));
+    let Flow {
+        mut typesetter,
+        laid,
+        pages,
+        width,
+        height,
+        ..
+    } = flow;
+    let total = pages.len();
+    let line = |text: String, size: f32, bold: usize, width: f32| Spec {
+        text,
+        size,
+        bold,
+        width,
+        centred: false,
+    };
+    let draft = draft.map(|text| {
+        let spec = line(text.to_string(), 10.0, text.len(), width - 2.0 * MARGIN);
+        let layout = typesetter.lay(&spec);
+        (spec, layout)
+    });
     let page_word = if info.lang == Lang::En {
         "Page"
     } else {
@@ -743,21 +837,17 @@ fn write(
             bengali_number(n, 1)
         }
     };
-    let mut footers = Vec::with_capacity(total);
-    for page in 1..=total {
-        let text = format!("{page_word} {}/{}", number(page), number(total));
-        let laid = flow.lay(&text, 8.5, 0, 200.0);
-        let left = info.updated.map(|date| {
-            let label = if info.lang == Lang::En {
-                "Updated"
-            } else {
-                "হালনাগাদ"
-            };
-            let date = super::document::date(date, info.lang);
-            flow.lay(&format!("{label}: {date}"), 8.5, 0, 300.0)
-        });
-        footers.push((laid, left));
-    }
+    let updated = info.updated.map(|date| {
+        let label = if info.lang == Lang::En {
+            "Updated"
+        } else {
+            "হালনাগাদ"
+        };
+        let date = super::document::date(date, info.lang);
+        let spec = line(format!("{label}: {date}"), 8.5, 0, 300.0);
+        let layout = typesetter.lay(&spec);
+        (spec, layout)
+    });
     let mut settings = krilla::SerializeSettings::default();
     if options.pdfa {
         settings.configuration = ConfigurationBuilder::new()
@@ -767,41 +857,63 @@ fn write(
     }
     let mut document = Document::new_with(settings);
     let mut fonts: HashMap<(u64, u32), (Font, Option<GlyphId>)> = HashMap::new();
-    let page_size = PageSettings::from_wh(flow.width, flow.height).ok_or("bad page size")?;
-    for (page_index, marks) in flow.pages.iter().enumerate() {
+    let page_size = PageSettings::from_wh(width, height).ok_or("bad page size")?;
+    // The text whose layout was not kept and was laid out again, for the lines of it on the
+    // next page (a tall row continues there).
+    let mut again: Option<(usize, Layout<()>)> = None;
+    for (page_index, marks) in pages.iter().enumerate() {
         let mut page = document.start_page_with(page_size.clone());
         let mut surface = page.surface();
         for mark in marks {
             match mark {
                 Mark::Frame { x, y, w, h, shaded } => frame(&mut surface, *x, *y, *w, *h, *shaded),
-                Mark::Text { laid, x, y, lines } => draw(
-                    &mut surface,
-                    &flow.laid[*laid],
-                    (*x, *y),
-                    lines.clone(),
-                    &mut fonts,
-                ),
+                Mark::Text {
+                    laid: index,
+                    x,
+                    y,
+                    lines,
+                } => {
+                    let item = &laid[*index];
+                    if item.layout.is_none() && again.as_ref().is_none_or(|(i, _)| i != index) {
+                        again = Some((*index, typesetter.lay(&item.spec)));
+                    }
+                    let layout = match (&item.layout, &again) {
+                        (Some(layout), _) => layout,
+                        (None, Some((_, layout))) => layout,
+                        (None, None) => continue,
+                    };
+                    let top = *y - item.line_span(lines.start).0;
+                    let text = item.spec.text.as_str();
+                    draw(
+                        &mut surface,
+                        layout,
+                        text,
+                        (*x, top),
+                        lines.clone(),
+                        &mut fonts,
+                    );
+                }
             }
         }
-        if let Some(draft) = draft {
-            let laid = &flow.laid[draft];
-            let x = (flow.width - laid.layout.width()) / 2.0;
-            draw(
-                &mut surface,
-                laid,
-                (x, MARGIN / 2.0 - 6.0),
-                ALL_LINES,
-                &mut fonts,
-            );
+        if let Some((spec, layout)) = &draft {
+            let x = (width - layout.width()) / 2.0;
+            let at = (x, MARGIN / 2.0 - 6.0 - first_line_top(layout));
+            draw(&mut surface, layout, &spec.text, at, ALL_LINES, &mut fonts);
         }
-        let (number, updated) = &footers[page_index];
-        let foot_y = flow.height - MARGIN - 10.0;
-        let laid = &flow.laid[*number];
-        let right = flow.width - MARGIN - laid.layout.width();
-        draw(&mut surface, laid, (right, foot_y), ALL_LINES, &mut fonts);
-        if let Some(updated) = updated {
-            let laid = &flow.laid[*updated];
-            draw(&mut surface, laid, (MARGIN, foot_y), ALL_LINES, &mut fonts);
+        let foot_y = height - MARGIN - 10.0;
+        let spec = line(
+            format!("{page_word} {}/{}", number(page_index + 1), number(total)),
+            8.5,
+            0,
+            200.0,
+        );
+        let layout = typesetter.lay(&spec);
+        let right = width - MARGIN - layout.width();
+        let at = (right, foot_y - first_line_top(&layout));
+        draw(&mut surface, &layout, &spec.text, at, ALL_LINES, &mut fonts);
+        if let Some((spec, layout)) = &updated {
+            let at = (MARGIN, foot_y - first_line_top(layout));
+            draw(&mut surface, layout, &spec.text, at, ALL_LINES, &mut fonts);
         }
         surface.finish();
         page.finish();
@@ -815,6 +927,14 @@ fn write(
         .creation_date(DateTime::new(year).month(month).day(day));
     document.set_metadata(metadata);
     document.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// The top of a layout's first line, from the layout's top.
+fn first_line_top(layout: &Layout<()>) -> f32 {
+    layout
+        .lines()
+        .next()
+        .map_or(0.0, |line| line.metrics().block_min_coord)
 }
 
 fn frame(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, shaded: bool) {
@@ -841,18 +961,18 @@ fn frame(surface: &mut Surface, x: f32, y: f32, w: f32, h: f32, shaded: bool) {
     surface.set_fill(Some(Fill::default()));
 }
 
-/// Draws lines `lines` of laid-out text, the first one's top-left corner at `at`.
+/// Draws lines `lines` of a layout of `text`, the layout's top-left corner at `at`.
 fn draw(
     surface: &mut Surface,
-    laid: &Laid,
+    layout: &Layout<()>,
+    text: &str,
     at: (f32, f32),
     lines: Range<usize>,
     fonts: &mut HashMap<(u64, u32), (Font, Option<GlyphId>)>,
 ) {
     surface.set_fill(Some(Fill::default()));
-    let x = at.0;
-    let y = at.1 - laid.line_span(lines.start).0;
-    for line in laid.layout.lines().take(lines.end).skip(lines.start) {
+    let (x, y) = at;
+    for line in layout.lines().take(lines.end).skip(lines.start) {
         for item in line.items() {
             let PositionedLayoutItem::GlyphRun(run) = item else {
                 continue;
@@ -902,7 +1022,7 @@ fn draw(
             }
             let glyphs = end_syllables(unify_reordered(glyphs), blank);
             let start = Point::from_xy(x + run.offset(), y + run.baseline());
-            surface.draw_glyphs(start, &glyphs, font, &laid.text, size, false);
+            surface.draw_glyphs(start, &glyphs, font, text, size, false);
         }
     }
 }
@@ -960,6 +1080,28 @@ fn blank_glyph(data: &[u8], index: u32) -> Option<GlyphId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_laid_out_again_when_drawn_gives_the_same_pdf() {
+        let source = include_str!("../../charters/kawkhali-ict.toml");
+        let charter = crate::charter::load_str(source).charter;
+        let blocks = super::super::document::build(
+            &charter,
+            Lang::Bn,
+            &super::super::document::Selection { service: None },
+        );
+        let info = PdfInfo {
+            title: "t",
+            author: "a",
+            updated: Some("2026-01-01"),
+            lang: Lang::Bn,
+        };
+        let options = PdfOptions::default();
+        let kept = render_keeping(&blocks, &info, &options, usize::MAX).unwrap();
+        let again = render_keeping(&blocks, &info, &options, 0).unwrap();
+        assert!(kept.len() > 10_000);
+        assert!(kept == again, "the PDFs differ");
+    }
 
     fn glyph(range: std::ops::Range<usize>) -> KrillaGlyph {
         KrillaGlyph::new(GlyphId::new(1), 0.5, 0.0, 0.0, 0.0, range, None)
