@@ -34,29 +34,32 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
         eprintln!("charter: {name}: not changed: {reason}");
         Ok(1)
     };
-    let Ok(text) = String::from_utf8(file.bytes.clone()) else {
+    let Ok(text) = std::str::from_utf8(&file.bytes) else {
         return unreadable("not UTF-8");
     };
-    let (style, original) = crate::files::TextStyle::split(&text);
-    let mut doc: DocumentMut = match original.parse() {
-        Ok(doc) => doc,
-        Err(e) => return unreadable(&format!("not valid TOML: {}", e.message().trim())),
+    let (style, original) = crate::files::TextStyle::split(text);
+    if let Err(e) = crate::charter::tree::Table::read(&original) {
+        let first = e.1.first().map_or("", |e| e.message().trim());
+        return unreadable(&format!("not valid TOML: {first}"));
+    }
+    let change = |doc: &mut DocumentMut| {
+        if let Some(snippet) = &snippet {
+            add_service(doc, &args.key, snippet)
+        } else if args.remove_service {
+            remove_service(doc, &args.key)
+        } else {
+            set(doc, &args.key, args.value.as_deref().unwrap_or_default())
+        }
     };
-    let fail = |reason: String| Error::Unusable {
+    let service = match args.key.split('.').collect::<Vec<_>>().as_slice() {
+        ["services", id, _, ..] if snippet.is_none() && !args.remove_service => Some(*id),
+        [id] if args.remove_service => Some(*id),
+        _ => None,
+    };
+    let edited = edit(&original, service, change).map_err(|reason| Error::Unusable {
         path: args.file.clone(),
         reason,
-    };
-    if let Some(snippet) = &snippet {
-        add_service(&mut doc, &args.key, snippet).map_err(fail)?;
-    } else if args.remove_service {
-        remove_service(&mut doc, &args.key).map_err(fail)?;
-    } else {
-        let value = args.value.as_deref().unwrap_or_default();
-        set(&mut doc, &args.key, value).map_err(fail)?;
-    }
-    let edited = doc.to_string();
-    // The edit tree is many times the file's size: it goes before the two checks below.
-    drop(doc);
+    })?;
     // A charter with errors (an import with gaps) can be finished one `set` at a time: only an
     // edit that adds an error is refused.
     let before = load_str(&original).diagnostics;
@@ -87,6 +90,129 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
         file.write(style.apply(&edited).as_bytes())?;
     }
     Ok(0)
+}
+
+/// Makes a change to a charter's text with an edit tree of as little of it as holds the change:
+/// the block of the service `service` names when the change is to one service, else the file
+/// without all but the first service of each category. An edit tree takes about 20 times the
+/// text it holds (issue 21); the result is the same as an edit of the whole file.
+fn edit(
+    text: &str,
+    service: Option<&str>,
+    change: impl Fn(&mut DocumentMut) -> Result<(), String>,
+) -> Result<String, String> {
+    use crate::format::blocks;
+    let blocks = service.and_then(|_| blocks::service_blocks(text));
+    if let (Some(id), Some(blocks)) = (service, blocks) {
+        for block in blocks {
+            let mut doc: DocumentMut =
+                text[block.span.clone()]
+                    .parse()
+                    .map_err(|e: toml_edit::TomlError| {
+                        format!("not valid TOML: {}", e.message().trim())
+                    })?;
+            if find_service(&doc, id).is_ok() {
+                change(&mut doc)?;
+                let edited = doc.to_string();
+                let mut out = String::with_capacity(text.len() - block.span.len() + edited.len());
+                out.push_str(&text[..block.span.start]);
+                out.push_str(&edited);
+                out.push_str(&text[block.span.end..]);
+                return Ok(out);
+            }
+        }
+        // Not in a block of its own: the whole file says where it is, or which id was meant.
+    }
+    if service.is_none()
+        && let Some(edited) = by_markers(text, &change)
+    {
+        return edited;
+    }
+    whole(text, change)
+}
+
+/// Makes a change to the file with every service but the last of each category set aside: each
+/// is a comment line (a marker) while the rest is edited, and its text again after. What an edit
+/// adds after a category's services comes after its last, as in an edit of the whole file.
+/// `None` when the file is not split into services, or a marker did not come through the edit
+/// once and in order.
+fn by_markers(
+    text: &str,
+    change: &impl Fn(&mut DocumentMut) -> Result<(), String>,
+) -> Option<Result<String, String>> {
+    let blocks = crate::format::blocks::service_blocks(text)?;
+    let nonce = format!(
+        "#charter-set-{}-{}:",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos())
+    );
+    if text.contains(&nonce) {
+        return None;
+    }
+    let mut last_of: Vec<(&str, usize)> = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        match last_of.iter_mut().find(|(c, _)| *c == block.category) {
+            Some((_, last)) => *last = i,
+            None => last_of.push((&block.category, i)),
+        }
+    }
+    let is_last = |i: usize| last_of.iter().any(|&(_, last)| last == i);
+    let mut rest = String::new();
+    let mut set_aside = Vec::new();
+    let mut last = 0;
+    for (i, block) in blocks.iter().enumerate() {
+        if !is_last(i) {
+            rest.push_str(&text[last..block.span.start]);
+            rest.push_str(&format!("{nonce}{}\n", set_aside.len()));
+            set_aside.push(block.span.clone());
+            last = block.span.end;
+        }
+    }
+    if set_aside.is_empty() {
+        return None;
+    }
+    rest.push_str(&text[last..]);
+    let mut doc: DocumentMut = match rest.parse() {
+        Ok(doc) => doc,
+        Err(e) => {
+            let e: toml_edit::TomlError = e;
+            return Some(Err(format!("not valid TOML: {}", e.message().trim())));
+        }
+    };
+    drop(rest);
+    if let Err(e) = change(&mut doc) {
+        return Some(Err(e));
+    }
+    let edited = doc.to_string();
+    drop(doc);
+    if edited.matches(&nonce).count() != set_aside.len() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut from = 0;
+    for (i, span) in set_aside.iter().enumerate() {
+        let marker = format!("{nonce}{i}\n");
+        let at = from + edited[from..].find(&marker)?;
+        out.push_str(&edited[from..at]);
+        out.push_str(&text[span.clone()]);
+        from = at + marker.len();
+    }
+    out.push_str(&edited[from..]);
+    Some(Ok(out))
+}
+
+/// Makes a change with an edit tree of the whole text.
+fn whole(
+    text: &str,
+    change: impl Fn(&mut DocumentMut) -> Result<(), String>,
+) -> Result<String, String> {
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| format!("not valid TOML: {}", e.message().trim()))?;
+    change(&mut doc)?;
+    Ok(doc.to_string())
 }
 
 /// Reads VALUE: TOML when it is an array or table (or for `version` and `updated`), else a string.
@@ -269,4 +395,63 @@ fn remove_service(doc: &mut DocumentMut, id: &str) -> Result<(), String> {
         array.remove(index);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MESSY: &str = "version = 1\n[[services.internal]]\nid = 'i1'\n# before a1\n[[services.citizen]]\nid = \"a1\"  # first\nname = \"ক\"\n\n[office]\nname = \"অফিস\"\n[[services.citizen]]\nid = \"a2\"\nname = \"খ\"\n[[services.internal]]\nid = 'i2'\n[officers.x]\nname = \"ক\"\n[[services.citizen]]\nid = \"a3\"\nname = { bn = \"গ\" }\n# the end\n";
+
+    #[test]
+    fn an_edit_of_a_part_is_the_edit_of_the_whole() {
+        let bundled = include_str!("../../charters/kawkhali-ict.toml");
+        let id = bundled
+            .split("[[services.citizen]]")
+            .nth(2)
+            .and_then(|b| b.split('"').nth(1))
+            .unwrap();
+        let edits: Vec<(&str, String, &str)> = vec![
+            ("", "vision".into(), "নতুন"),
+            ("", "office.name.en".into(), "Office"),
+            ("", "officers.new.name".into(), "নতুন কর্মকর্তা"),
+            ("", "grievance.note".into(), "x"),
+            ("", "services.a2.name.en".into(), "B"),
+            ("", "services.a3.name.en".into(), "C"),
+            ("", "services.i2.fee".into(), "১০ টাকা"),
+            ("", "services.i1.keywords".into(), "[\"ক\", \"খ\"]"),
+            ("remove", "a2".into(), ""),
+            ("remove", "i1".into(), ""),
+            ("remove", "a3".into(), ""),
+            ("add", "citizen".into(), "id = \"new\"\nname = \"নতুন\"\n"),
+            ("add", "internal".into(), "id = \"new\"\n"),
+            ("add", "institutional".into(), "id = \"new\"\n"),
+            ("", format!("services.{id}.fee"), "বিনামূল্যে"),
+            ("remove", id.to_string(), ""),
+            ("add", "citizen".into(), "id = \"new\"\nname = \"নতুন\"\n"),
+        ];
+        let mut compared = 0;
+        for text in [MESSY, bundled] {
+            for (how, key, value) in &edits {
+                let change = |doc: &mut DocumentMut| match *how {
+                    "add" => add_service(doc, key, value),
+                    "remove" => remove_service(doc, key),
+                    _ => set(doc, key, value),
+                };
+                let service = match (*how, key.split('.').collect::<Vec<_>>().as_slice()) {
+                    ("", ["services", id, _, ..]) => Some(id.to_string()),
+                    ("remove", _) => Some(key.clone()),
+                    _ => None,
+                };
+                let expected = whole(text, change);
+                assert_eq!(
+                    edit(text, service.as_deref(), change),
+                    expected,
+                    "{how} {key}"
+                );
+                compared += usize::from(expected.is_ok());
+            }
+        }
+        assert!(compared >= 20, "{compared}");
+    }
 }

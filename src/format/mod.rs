@@ -5,6 +5,8 @@
 //! Formatting never changes a value: [`format`] checks that the result holds the same data as
 //! the input (up to NFC) and refuses otherwise.
 
+pub mod blocks;
+
 use crate::charter::keys;
 use crate::charter::tree::{Node, Table as Tree, Value as TreeValue};
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
@@ -15,8 +17,17 @@ pub const WIDTH: usize = 100;
 
 /// Formats a charter file's text.
 pub fn format(text: &str) -> Result<String, String> {
-    // The edit tree is many times the file's size: it is gone before the check below reads the
-    // text again.
+    let out = match by_blocks(text) {
+        Some(out) => out,
+        None => whole(text)?,
+    };
+    same_data(text, &out)?;
+    Ok(out)
+}
+
+/// Formats a file in one edit tree.
+fn whole(text: &str) -> Result<String, String> {
+    // The edit tree is many times the file's size: it is gone before the text is checked.
     let (header, mut out) = {
         let mut doc: DocumentMut = text
             .parse()
@@ -34,9 +45,26 @@ pub fn format(text: &str) -> Result<String, String> {
     if !out.ends_with('\n') {
         out.push('\n');
     }
-    let out = header + out.trim_start_matches('\n');
-    same_data(text, &out)?;
-    Ok(out)
+    Ok(header + out.trim_start_matches('\n'))
+}
+
+/// Formats a file with several services in a category a service at a time, with the same
+/// result as [`whole`]: the services of a category come out one after the other, each formatted
+/// on its own, so the file without all but the first of each category is formatted whole and
+/// the others, each formatted alone, follow their first. `None` when the file has no such
+/// services, or headers [`blocks::service_blocks`] does not split.
+fn by_blocks(text: &str) -> Option<String> {
+    let rest = blocks::Rest::of(text)?;
+    let formatted = whole(&rest.text).ok()?;
+    rest.put_back(text, &formatted, service)?.ok()
+}
+
+/// Formats the text of one service block, as [`whole`] formats it inside its file.
+fn service(block: &str) -> Result<String, toml_edit::TomlError> {
+    let mut doc: DocumentMut = block.parse()?;
+    format_table(doc.as_table_mut(), Context::Top, &mut 0);
+    doc.set_trailing("");
+    Ok(doc.to_string())
 }
 
 /// Takes the comments that belong to the file rather than to its first key: a leading `#:schema`
@@ -317,6 +345,34 @@ mod tests {
         ] {
             assert!(same_data(before, &changed).is_err(), "{changed}");
         }
+    }
+
+    /// Files with many services are formatted a service at a time: exactly as whole.
+    fn assert_blocks_as_whole(text: &str) {
+        let by_blocks = by_blocks(text).expect("split into blocks");
+        assert_eq!(by_blocks, whole(text).unwrap(), "{text}");
+    }
+
+    #[test]
+    fn a_service_at_a_time_is_the_same_as_whole() {
+        assert_blocks_as_whole(include_str!("../../charters/kawkhali-ict.toml"));
+        let messy = "# file header\n\nversion=1\n[[services.internal]]\nid='i1'\nfee = \"০\"\n# before a2\n[[services.citizen]]\nofficer=\"x\"  # who\nid = \"a1\"\n\n\n[office]\nname=\"অফিস\"\n[[services.citizen]]\nid=\"a2\"\nmethods = [\"এক\", \"দুই\",\n  # a comment\n  \"তিন\"]\n[[services.internal]]\nid='i2'\n[officers.x]\nname = \"ক\"\n[[services.citizen]]\nname = { en = \"E\", bn = \"ব\" }\nid = \"a3\"\n# trailing comment";
+        assert_blocks_as_whole(messy);
+        assert_blocks_as_whole(&messy.replace("# trailing comment", "documents = [\"ক\"]"));
+        assert_blocks_as_whole(&format!("{messy}\n\n\n"));
+        // And every charter of the repository that has two services in a category.
+        let mut compared = 0;
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["charters", "tests/fixtures/valid", "tests/fixtures/broken"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+                if let (Some(split), Ok(whole)) = (by_blocks(&text), whole(&text)) {
+                    assert_eq!(split, whole, "{text}");
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared >= 2, "{compared} files compared");
     }
 
     #[test]
