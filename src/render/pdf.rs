@@ -113,35 +113,60 @@ struct Spec {
 /// 70 bytes a byte of text). Past this, a text keeps only its lines' extents and is laid out
 /// again when its page is drawn: a large charter costs about twice the time of laying it out,
 /// and memory stays that of a page, not of the whole charter (issue 21).
-const KEPT_TEXT_BYTES: usize = 256 * 1024;
+const KEPT_TEXT_BYTES: usize = 64 * 1024;
 
-/// A text laid out at a width: its lines' extents, and the layout itself while the kept
-/// layouts are small ([`KEPT_TEXT_BYTES`]).
-struct Laid {
+/// Texts longer than this are laid out in pieces of at most this many bytes, each starting on a
+/// new line, split after a line break or a space where there is one: a layout is about 70 bytes
+/// a byte of text, and one text can be most of a charter (issue 21).
+const PIECE_BYTES: usize = 8 * 1024;
+
+/// One piece of a laid-out text.
+struct Piece {
     spec: Spec,
-    layout: Option<Layout<()>>,
-    /// Each line's top and bottom, from the layout's top.
+    /// Boxed: a layout's own fields are hundreds of bytes, and a large charter has tens of
+    /// thousands of texts. `None` once the kept layouts are large ([`KEPT_TEXT_BYTES`]).
+    layout: Option<Box<Layout<()>>>,
+    /// Its first line among the text's lines, and its top from the text's top.
+    first_line: usize,
+    top: f32,
+}
+
+/// A text laid out at a width, in pieces ([`PIECE_BYTES`]): its lines' extents, and the layouts
+/// themselves while the kept layouts are small ([`KEPT_TEXT_BYTES`]).
+struct Laid {
+    pieces: Vec<Piece>,
+    /// Each line's top and bottom, from the text's top.
     lines: Vec<(f32, f32)>,
     width: f32,
     height: f32,
 }
 
 impl Laid {
-    fn new(spec: Spec, layout: Layout<()>, keep: bool) -> Laid {
-        let lines = layout
-            .lines()
-            .map(|line| {
-                let m = line.metrics();
-                (m.block_min_coord, m.block_max_coord)
-            })
-            .collect();
+    fn new() -> Laid {
         Laid {
-            width: layout.width(),
-            height: layout.height(),
-            layout: keep.then_some(layout),
-            lines,
-            spec,
+            pieces: Vec::new(),
+            lines: Vec::new(),
+            width: 0.0,
+            height: 0.0,
         }
+    }
+
+    /// Adds the next piece, laid out as `layout`.
+    fn push(&mut self, spec: Spec, layout: Layout<()>, keep: bool) {
+        let top = self.height;
+        let first_line = self.lines.len();
+        self.lines.extend(layout.lines().map(|line| {
+            let m = line.metrics();
+            (top + m.block_min_coord, top + m.block_max_coord)
+        }));
+        self.width = self.width.max(layout.width());
+        self.height += layout.height();
+        self.pieces.push(Piece {
+            spec,
+            layout: keep.then(|| Box::new(layout)),
+            first_line,
+            top,
+        });
     }
 
     fn height(&self) -> f32 {
@@ -316,12 +341,21 @@ impl Flow {
     }
 
     fn lay_spec(&mut self, spec: Spec) -> usize {
-        let layout = self.typesetter.lay(&spec);
-        let keep = self.kept + spec.text.len() <= self.budget;
-        if keep {
-            self.kept += spec.text.len();
+        let mut laid = Laid::new();
+        for range in pieces(&spec.text, PIECE_BYTES) {
+            let piece = Spec {
+                text: spec.text[range.clone()].to_string(),
+                bold: spec.bold.clamp(range.start, range.end) - range.start,
+                ..spec
+            };
+            let layout = self.typesetter.lay(&piece);
+            let keep = self.kept + piece.text.len() <= self.budget;
+            if keep {
+                self.kept += piece.text.len();
+            }
+            laid.push(piece, layout, keep);
         }
-        self.laid.push(Laid::new(spec, layout, keep));
+        self.laid.push(laid);
         self.laid.len() - 1
     }
 
@@ -860,7 +894,7 @@ fn write(
     let page_size = PageSettings::from_wh(width, height).ok_or("bad page size")?;
     // The text whose layout was not kept and was laid out again, for the lines of it on the
     // next page (a tall row continues there).
-    let mut again: Option<(usize, Layout<()>)> = None;
+    let mut again: Option<((usize, usize), Layout<()>)> = None;
     for (page_index, marks) in pages.iter().enumerate() {
         let mut page = document.start_page_with(page_size.clone());
         let mut surface = page.surface();
@@ -874,24 +908,35 @@ fn write(
                     lines,
                 } => {
                     let item = &laid[*index];
-                    if item.layout.is_none() && again.as_ref().is_none_or(|(i, _)| i != index) {
-                        again = Some((*index, typesetter.lay(&item.spec)));
-                    }
-                    let layout = match (&item.layout, &again) {
-                        (Some(layout), _) => layout,
-                        (None, Some((_, layout))) => layout,
-                        (None, None) => continue,
-                    };
+                    // The text's top, placed so that line `lines.start` is at `y`.
                     let top = *y - item.line_span(lines.start).0;
-                    let text = item.spec.text.as_str();
-                    draw(
-                        &mut surface,
-                        layout,
-                        text,
-                        (*x, top),
-                        lines.clone(),
-                        &mut fonts,
-                    );
+                    for (p, piece) in item.pieces.iter().enumerate() {
+                        let count = piece_lines(item, p);
+                        let from = lines.start.max(piece.first_line);
+                        let to = lines.end.min(piece.first_line + count);
+                        if from >= to {
+                            continue;
+                        }
+                        let key = (*index, p);
+                        if piece.layout.is_none() && again.as_ref().is_none_or(|(k, _)| *k != key) {
+                            again = Some((key, typesetter.lay(&piece.spec)));
+                        }
+                        let layout = match (&piece.layout, &again) {
+                            (Some(layout), _) => &**layout,
+                            (None, Some((_, layout))) => layout,
+                            (None, None) => continue,
+                        };
+                        let local = from - piece.first_line..to - piece.first_line;
+                        let at = (*x, top + piece.top);
+                        draw(
+                            &mut surface,
+                            layout,
+                            &piece.spec.text,
+                            at,
+                            local,
+                            &mut fonts,
+                        );
+                    }
                 }
             }
         }
@@ -927,6 +972,47 @@ fn write(
         .creation_date(DateTime::new(year).month(month).day(day));
     document.set_metadata(metadata);
     document.finish().map_err(|e| format!("{e:?}"))
+}
+
+/// How many lines piece `p` of a text has.
+fn piece_lines(laid: &Laid, p: usize) -> usize {
+    let end = laid
+        .pieces
+        .get(p + 1)
+        .map_or(laid.lines.len(), |next| next.first_line);
+    end - laid.pieces[p].first_line
+}
+
+/// The pieces a text is laid out in: at most `max` bytes each, ending at a line break (which
+/// is left out: the next piece starts a line) or after a space where the text has one, else at
+/// a character's end.
+fn pieces(text: &str, max: usize) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let mut cut = start + max;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[start..cut];
+        // A line break ends its piece, which is what it did; a space stays at its line's end.
+        let (end, next) = match (window.rfind('\n'), window.rfind(' ')) {
+            (Some(i), _) if i > 0 => (start + i, start + i + 1),
+            (_, Some(i)) if i > 0 => (start + i + 1, start + i + 1),
+            _ if cut > start => (cut, cut),
+            // Not even one character fits: take one whole.
+            _ => {
+                let one = start + text[start..].chars().next().map_or(1, char::len_utf8);
+                (one, one)
+            }
+        };
+        ranges.push(start..end);
+        start = next;
+    }
+    if start < text.len() || ranges.is_empty() {
+        ranges.push(start..text.len());
+    }
+    ranges
 }
 
 /// The top of a layout's first line, from the layout's top.
@@ -1080,6 +1166,21 @@ fn blank_glyph(data: &[u8], index: u32) -> Option<GlyphId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_is_cut_at_line_breaks_then_spaces() {
+        let text = "ক খ\nগ ঘ ঙ চছজ";
+        let cut: Vec<&str> = pieces(text, 12).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(cut, ["ক খ", "গ ঘ ঙ ", "চছজ"]);
+        let cut: Vec<&str> = pieces("চছজঝ", 7).into_iter().map(|r| &"চছজঝ"[r]).collect();
+        assert_eq!(cut, ["চছ", "জঝ"]);
+        assert_eq!(
+            pieces("চছ", 2),
+            [0..3, 3..6],
+            "one character a piece at least"
+        );
+        assert_eq!(pieces("", 8), vec![Range { start: 0, end: 0 }]);
+    }
 
     #[test]
     fn text_laid_out_again_when_drawn_gives_the_same_pdf() {
