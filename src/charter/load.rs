@@ -568,9 +568,9 @@ impl<'t> Walker<'t> {
                 let s = self.some_string(node, path, Script::Bengali, required)?;
                 Some(Text::Plain(s.to_string()))
             }
-            Value::Table(table) => Some(Text::Translated(
+            Value::Table(table) => Some(Text::Translated(Box::new(
                 self.translations(node, table, path, required),
-            )),
+            ))),
             _ => {
                 let expected = "text (a string, or a table like { bn = \"…\", en = \"…\" })";
                 self.wrong_type(node, path, expected);
@@ -960,6 +960,9 @@ impl<'t> Walker<'t> {
             let Some(items) = self.array(list, &path, &expected) else {
                 continue;
             };
+            // Reserved once: a charter can have tens of thousands of services, and a vector
+            // grown by doubling holds up to twice their room.
+            charter.services.of_mut(category).reserve_exact(items.len());
             for (i, item) in items.iter().enumerate() {
                 let item_path = path.index(i);
                 let Some(t) = self.table(item, &item_path, "a service table") else {

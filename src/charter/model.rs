@@ -59,7 +59,9 @@ pub enum Text {
     /// Bengali only.
     Plain(#[schemars(length(min = 1))] String),
     /// Bengali and other languages: `{ bn = "…", en = "…" }`.
-    Translated(Translations),
+    // Boxed, so that a text is the size of a string: a service has eight of them, and a charter
+    // can have tens of thousands (the doc comment above is the schema's description).
+    Translated(Box<Translations>),
 }
 
 impl Default for Text {
@@ -341,3 +343,8 @@ impl Charter {
         self.services.iter().find(|(_, s)| s.id == id)
     }
 }
+
+// A large charter has tens of thousands of services, each held whole: a text is the size of a
+// string, and a service a few hundred bytes (issue 21's memory bound).
+const _: () = assert!(std::mem::size_of::<Text>() <= 24);
+const _: () = assert!(std::mem::size_of::<Service>() <= 320);

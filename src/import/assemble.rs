@@ -659,19 +659,19 @@ impl Walk<'_> {
             None => *title = Some(Text::Plain(text.to_string())),
             Some(Text::Plain(bn)) if !is_bengali(bn) && is_bengali(text) => {
                 let en = bn.clone();
-                *title = Some(Text::Translated(crate::charter::Translations {
+                *title = Some(Text::Translated(Box::new(crate::charter::Translations {
                     bn: text.to_string(),
                     en: Some(en),
                     ..Default::default()
-                }));
+                })));
             }
             Some(Text::Plain(bn)) if is_bengali(bn) && !is_bengali(text) => {
                 let bn = bn.clone();
-                *title = Some(Text::Translated(crate::charter::Translations {
+                *title = Some(Text::Translated(Box::new(crate::charter::Translations {
                     bn,
                     en: Some(text.to_string()),
                     ..Default::default()
-                }));
+                })));
             }
             _ => {
                 self.unplaced(text, "a second title");
