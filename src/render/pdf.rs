@@ -120,6 +120,19 @@ const KEPT_TEXT_BYTES: usize = 64 * 1024;
 /// a byte of text, and one text can be most of a charter (issue 21).
 const PIECE_BYTES: usize = 8 * 1024;
 
+/// Texts up to this long are laid out once however often they repeat ([`Flow::lay_spec`]).
+const SHARED_TEXT_BYTES: usize = 512;
+
+/// A [`Spec`] as a key: its floats by their bits.
+#[derive(PartialEq, Eq, Hash)]
+struct SpecKey {
+    text: String,
+    size: u32,
+    bold: usize,
+    width: u32,
+    centred: bool,
+}
+
 /// One piece of a laid-out text.
 struct Piece {
     spec: Spec,
@@ -283,6 +296,9 @@ type HeadRows = [(Vec<usize>, f32, bool)];
 struct Flow {
     typesetter: Typesetter,
     laid: Vec<Laid>,
+    /// The short texts laid out so far, by how: the same text laid out the same way again is
+    /// the same layout.
+    shared: HashMap<SpecKey, usize>,
     /// Bytes of text whose layouts are kept, and how many may be ([`KEPT_TEXT_BYTES`]).
     kept: usize,
     budget: usize,
@@ -341,6 +357,18 @@ impl Flow {
     }
 
     fn lay_spec(&mut self, spec: Spec) -> usize {
+        // A text laid out before the same way is drawn from the same layout: an officer's cell
+        // or a fee repeats down a table.
+        let key = (spec.text.len() <= SHARED_TEXT_BYTES).then(|| SpecKey {
+            text: spec.text.clone(),
+            size: spec.size.to_bits(),
+            bold: spec.bold,
+            width: spec.width.to_bits(),
+            centred: spec.centred,
+        });
+        if let Some(&index) = key.as_ref().and_then(|key| self.shared.get(key)) {
+            return index;
+        }
         let mut laid = Laid::new();
         for range in pieces(&spec.text, PIECE_BYTES) {
             let piece = Spec {
@@ -356,6 +384,9 @@ impl Flow {
             laid.push(piece, layout, keep);
         }
         self.laid.push(laid);
+        if let Some(key) = key {
+            self.shared.insert(key, self.laid.len() - 1);
+        }
         self.laid.len() - 1
     }
 
@@ -785,6 +816,7 @@ fn render_keeping(
     let mut flow = Flow {
         typesetter: Typesetter::new(),
         laid: Vec::new(),
+        shared: HashMap::new(),
         kept: 0,
         budget: kept,
         pages: Vec::new(),
