@@ -38,32 +38,34 @@ fn fix_file(candidate: &Candidate, check: bool, report: &mut String) -> Result<O
     let path = candidate.path.as_path();
     // Locked from reading to writing, so that a `set` meanwhile is not lost.
     let edit = crate::files::Edit::open(path, charter::MAX_FILE_BYTES)?;
-    let file = charter::CharterFile::from_bytes(path, edit.bytes.clone());
-    if candidate.passed_over(&file.source) {
+    let name = path.to_string_lossy().replace('\\', "/");
+    // The charter is loaded (its model and findings, several times the file) only where they
+    // are needed: to show why a file cannot be fixed, and to check what a fix would write.
+    let loaded = || charter::CharterFile::from_bytes(path, edit.bytes.clone());
+    let Ok(text) = std::str::from_utf8(&edit.bytes) else {
+        let file = loaded();
+        if candidate.passed_over(&file.source) {
+            return Ok(None);
+        }
+        let reason = "not UTF-8 (which legacy encoding it is cannot be told)";
+        return Ok(Some(cannot_fix(&file, reason)));
+    };
+    if candidate.passed_over(text) {
         return Ok(None);
     }
-    let utf8 = std::str::from_utf8(&edit.bytes)
-        .map(|_| ())
-        .map_err(|_| "not UTF-8 (which legacy encoding it is cannot be told)".to_string());
     // Fixed with LF line ends, then given the file's own back: a value fixed into a
     // multi-line string gains no CR, and a CRLF file no bare LF.
-    let (style, source) = crate::files::TextStyle::split(&file.source);
-    let fixed = match utf8.and_then(|()| crate::fix::fix(&source)) {
+    let (style, source) = crate::files::TextStyle::split(text);
+    let fixed = match crate::fix::fix(&source) {
         Ok(fixed) => fixed,
         // A file that is not TOML is a charter with errors, as every command says (exit 1),
         // not a failure of the tool: its syntax error is shown where it is.
-        Err(reason) => {
-            if super::print_errors(&file.name, &file.source, file.loaded.diagnostics.clone()) == 0 {
-                eprintln!("charter: {}: {reason}", file.name);
-            }
-            eprintln!("charter: {}: not fixed: {reason}", file.name);
-            return Ok(Some(1));
-        }
+        Err(reason) => return Ok(Some(cannot_fix(&loaded(), &reason))),
     };
     for change in &fixed.changes {
         report.push_str(&format!(
-            "{}:{}: {}: {} → {}\n",
-            file.name, change.line, change.key, change.old, change.new
+            "{name}:{}: {}: {} → {}\n",
+            change.line, change.key, change.old, change.new
         ));
     }
     if fixed.changes.is_empty() {
@@ -73,7 +75,7 @@ fn fix_file(candidate: &Candidate, check: bool, report: &mut String) -> Result<O
         return Ok(Some(1));
     }
     // The result must be no worse a charter than the file was: every error it has, the file had.
-    let before = errors(&file.loaded.diagnostics);
+    let before = errors(&charter::load_str(text).diagnostics);
     let after = charter::load_str(&fixed.text);
     let new: Vec<_> = after
         .diagnostics
@@ -81,20 +83,22 @@ fn fix_file(candidate: &Candidate, check: bool, report: &mut String) -> Result<O
         .filter(|d| d.severity == Severity::Error && !before.contains(&(d.code, d.key.clone())))
         .collect();
     if !new.is_empty() {
-        super::print_errors(&file.name, &fixed.text, new);
-        eprintln!(
-            "charter: {}: not changed: the fixed text would not be a valid charter",
-            file.name
-        );
+        super::print_errors(&name, &fixed.text, new);
+        eprintln!("charter: {name}: not changed: the fixed text would not be a valid charter");
         return Ok(Some(1));
     }
     edit.write(style.apply(&fixed.text).as_bytes())?;
-    eprintln!(
-        "charter: fixed {} ({} strings)",
-        file.name,
-        fixed.changes.len()
-    );
+    eprintln!("charter: fixed {name} ({} strings)", fixed.changes.len());
     Ok(Some(0))
+}
+
+/// Shows why a file cannot be fixed: its errors where they are, then the reason. Exit code 1.
+fn cannot_fix(file: &charter::CharterFile, reason: &str) -> u8 {
+    if super::print_errors(&file.name, &file.source, file.loaded.diagnostics.clone()) == 0 {
+        eprintln!("charter: {}: {reason}", file.name);
+    }
+    eprintln!("charter: {}: not fixed: {reason}", file.name);
+    1
 }
 
 fn errors(diagnostics: &[charter::Diagnostic]) -> Vec<(charter::Code, String)> {

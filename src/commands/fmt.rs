@@ -21,16 +21,16 @@ pub fn run(args: &FmtArgs) -> Result<u8, Error> {
                 continue;
             }
         };
-        let Ok(raw) = String::from_utf8(file.bytes.clone()) else {
+        let Ok(raw) = std::str::from_utf8(&file.bytes) else {
             eprintln!("charter: {}: not formatted: not UTF-8", path.display());
             code = 1;
             continue;
         };
-        if candidate.passed_over(&raw) {
+        if candidate.passed_over(raw) {
             skipped.push(path.clone());
             continue;
         }
-        let (style, text) = crate::files::TextStyle::split(&raw);
+        let (style, text) = crate::files::TextStyle::split(raw);
         let formatted = match crate::format::format(&text) {
             Ok(formatted) => formatted,
             Err(reason) => {

@@ -9,6 +9,7 @@ pub mod blocks;
 
 use crate::charter::keys;
 use crate::charter::tree::{Node, Table as Tree, Value as TreeValue};
+use std::hash::{Hash, Hasher};
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 use unicode_normalization::UnicodeNormalization;
 
@@ -285,10 +286,12 @@ fn format_array(array: &mut Array, key: &str, depth: usize) {
 
 /// Refuses a result that does not hold the data of the input (with text in NFC).
 fn same_data(before: &str, after: &str) -> Result<(), String> {
-    // Read with the validator's spanned tree, which borrows its strings from the text: both
-    // trees together are a fraction of the size of the edit tree.
-    match (Tree::read(before), Tree::read(after)) {
-        (Ok(a), Ok(b)) if same_table(&a, &b) => Ok(()),
+    // Each text is read with the validator's spanned tree and reduced to a 64-bit digest of its
+    // data, one tree at a time: a charter of tens of thousands of services has a tree of tens of
+    // megabytes. A formatting slip that changes data goes unseen with odds of 1 in 2^64.
+    let digest = |text: &str| Tree::read(text).ok().map(|tree| table_digest(&tree));
+    match (digest(before), digest(after)) {
+        (Some(a), Some(b)) if a == b => Ok(()),
         _ => Err(
             "formatting would change the data; the file is left as it is (please report this)"
                 .into(),
@@ -296,27 +299,59 @@ fn same_data(before: &str, after: &str) -> Result<(), String> {
     }
 }
 
-/// Whether two tables hold the same data, strings compared in NFC; where things are is not
-/// compared. Both readers keep each table's keys sorted, so entries pair up in order.
-fn same_table(a: &Tree, b: &Tree) -> bool {
-    a.len() == b.len()
-        && a.iter()
-            .zip(b.iter())
-            .all(|((ka, va), (kb, vb))| ka.get_ref() == kb.get_ref() && same_value(va, vb))
+/// A digest of a table's data: keys and values, strings in NFC; not where anything is. Both
+/// readers keep each table's keys sorted, so the same data gives the same digest.
+fn table_digest(table: &Tree) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    hash_table(table, &mut hasher);
+    hasher.finish()
 }
 
-fn same_value(a: &Node, b: &Node) -> bool {
-    match (a.get_ref(), b.get_ref()) {
-        (TreeValue::String(a), TreeValue::String(b)) => a.nfc().eq(b.nfc()),
-        (TreeValue::Array(a), TreeValue::Array(b)) => {
-            a.items().len() == b.items().len()
-                && a.items()
-                    .iter()
-                    .zip(b.items())
-                    .all(|(a, b)| same_value(a, b))
+fn hash_table(table: &Tree, hasher: &mut std::hash::DefaultHasher) {
+    hasher.write_usize(table.len());
+    for (key, value) in table.iter() {
+        key.get_ref().hash(hasher);
+        hash_value(value, hasher);
+    }
+}
+
+fn hash_value(node: &Node, hasher: &mut std::hash::DefaultHasher) {
+    match node.get_ref() {
+        TreeValue::String(s) => {
+            hasher.write_u8(0);
+            for c in s.nfc() {
+                c.hash(hasher);
+            }
+            hasher.write_u8(0xff);
         }
-        (TreeValue::Table(a), TreeValue::Table(b)) => same_table(a, b),
-        (a, b) => a == b,
+        TreeValue::Integer(i) => {
+            hasher.write_u8(1);
+            i.radix().hash(hasher);
+            i.as_str().hash(hasher);
+        }
+        TreeValue::Float(f) => {
+            hasher.write_u8(2);
+            f.hash(hasher);
+        }
+        TreeValue::Boolean(b) => {
+            hasher.write_u8(3);
+            b.hash(hasher);
+        }
+        TreeValue::Datetime(d) => {
+            hasher.write_u8(4);
+            d.to_string().hash(hasher);
+        }
+        TreeValue::Array(a) => {
+            hasher.write_u8(5);
+            hasher.write_usize(a.items().len());
+            for item in a.items() {
+                hash_value(item, hasher);
+            }
+        }
+        TreeValue::Table(t) => {
+            hasher.write_u8(6);
+            hash_table(t, hasher);
+        }
     }
 }
 
