@@ -61,27 +61,25 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
         reason,
     })?;
     // A charter with errors (an import with gaps) can be finished one `set` at a time: only an
-    // edit that adds an error is refused.
-    let before = load_str(&original).diagnostics;
-    let loaded = load_str(&edited);
-    let had = before
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let is_error = |d: &&crate::charter::Diagnostic| d.severity == Severity::Error;
-    let left = loaded.diagnostics.iter().filter(is_error).count();
-    let added = added_errors(&before, loaded.diagnostics);
-    if !added.is_empty() {
-        super::print_errors(&name, &edited, added);
-        let what = if had == 0 {
-            "the result would not be a valid charter"
-        } else {
-            "the change would add an error"
-        };
-        eprintln!("charter: {name}: not changed: {what}");
-        return Ok(1);
-    }
+    // edit that adds an error is refused. The charter as it was is read only when the result has
+    // errors (a charter's model is several times its size).
+    let is_error = |d: &crate::charter::Diagnostic| d.severity == Severity::Error;
+    let after = load_str(&edited).diagnostics;
+    let left = after.iter().filter(|d| is_error(d)).count();
     if left > 0 {
+        let before = load_str(&original).diagnostics;
+        let had = before.iter().filter(|d| is_error(d)).count();
+        let added = added_errors(&before, after);
+        if !added.is_empty() {
+            super::print_errors(&name, &edited, added);
+            let what = if had == 0 {
+                "the result would not be a valid charter"
+            } else {
+                "the change would add an error"
+            };
+            eprintln!("charter: {name}: not changed: {what}");
+            return Ok(1);
+        }
         eprintln!(
             "charter: {name}: {left} error(s) still to fix (it had {had}); `charter validate` lists them"
         );

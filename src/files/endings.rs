@@ -5,6 +5,7 @@
 //! inside a multi-line string stays LF unless the line is the original's, so that a value never
 //! gains a CR it did not have (`set FILE vision $'a\nb'` stores `a`, LF, `b`).
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet, VecDeque};
 
 /// A text's byte-order mark and line endings, to give an edited version of it the same ones.
@@ -17,8 +18,9 @@ pub struct TextStyle {
 }
 
 impl TextStyle {
-    /// Reads the style of `text` and returns it with the text in LF form, without its BOM.
-    pub fn split(text: &str) -> (TextStyle, String) {
+    /// Reads the style of `text` and returns it with the text in LF form, without its BOM (the
+    /// text itself when it is so already: a charter can be megabytes).
+    pub fn split(text: &str) -> (TextStyle, Cow<'_, str>) {
         let bom = text.starts_with('\u{feff}');
         let body = text.strip_prefix('\u{feff}').unwrap_or(text);
         if !body.contains("\r\n") {
@@ -27,14 +29,14 @@ impl TextStyle {
                     bom,
                     original: None,
                 },
-                body.to_string(),
+                Cow::Borrowed(body),
             );
         }
         let style = TextStyle {
             bom,
             original: Some(body.to_string()),
         };
-        (style, body.replace("\r\n", "\n"))
+        (style, Cow::Owned(body.replace("\r\n", "\n")))
     }
 
     /// Whether most of the original's lines end in CRLF.
@@ -44,14 +46,17 @@ impl TextStyle {
 
     /// Gives `edited`, an LF version of the original after an edit, the original's BOM and line
     /// endings (see the module's documentation).
-    pub fn apply(&self, edited: &str) -> String {
+    pub fn apply<'e>(&self, edited: &'e str) -> Cow<'e, str> {
+        if !self.bom && self.original.is_none() {
+            return Cow::Borrowed(edited);
+        }
         let mut out = String::with_capacity(edited.len() + edited.len() / 16 + 4);
         if self.bom {
             out.push('\u{feff}');
         }
         let Some(original) = &self.original else {
             out.push_str(edited);
-            return out;
+            return Cow::Owned(out);
         };
         let majority = mostly_crlf(original);
         // Each line of the original, by its text: whether it ended in CRLF, in order.
@@ -78,7 +83,7 @@ impl TextStyle {
             out.push_str(text);
             out.push_str(if crlf { "\r\n" } else { "\n" });
         }
-        out
+        Cow::Owned(out)
     }
 }
 
