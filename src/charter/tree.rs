@@ -25,12 +25,28 @@ use toml_parser::{ErrorSink, ParseError, Raw, Source, Span};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Spanned<T> {
     value: T,
-    span: Range<usize>,
+    // Two u32 rather than a Range<usize>: a charter is at most 8 MiB, and a large one has
+    // hundreds of thousands of values (issue 21's memory bound).
+    start: u32,
+    end: u32,
 }
 
 impl<T> Spanned<T> {
     fn new(span: Range<usize>, value: T) -> Self {
-        Spanned { value, span }
+        let mut spanned = Spanned {
+            value,
+            start: 0,
+            end: 0,
+        };
+        spanned.set_span(span);
+        spanned
+    }
+
+    fn set_span(&mut self, span: Range<usize>) {
+        // A text past 4 GiB is refused long before it is read; saturating keeps it well-defined.
+        let at = |offset: usize| u32::try_from(offset).unwrap_or(u32::MAX);
+        self.start = at(span.start);
+        self.end = at(span.end);
     }
 
     /// The value.
@@ -40,7 +56,7 @@ impl<T> Spanned<T> {
 
     /// Where the value is in the file, in bytes.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.start as usize..self.end as usize
     }
 }
 
@@ -434,7 +450,7 @@ impl<'t> Builder<'t> {
                     // `[a]` after `[a.b]`: the table `a` is defined now, once.
                     Value::Table(t) if !header.array && t.implicit && !t.inline => {
                         t.implicit = false;
-                        node.span = span;
+                        node.set_span(span);
                         *key = last.clone();
                     }
                     _ => return None,
@@ -594,6 +610,9 @@ fn plain_basic_string(raw: &str) -> Option<&str> {
     });
     (!bad).then_some(inner)
 }
+
+// A large charter has hundreds of thousands of values, all held while it is checked.
+const _: () = assert!(std::mem::size_of::<Node>() <= 48);
 
 #[cfg(test)]
 mod tests {
