@@ -149,19 +149,11 @@ fn by_markers(
     if text.contains(&nonce) {
         return None;
     }
-    let mut last_of: Vec<(&str, usize)> = Vec::new();
-    for (i, block) in blocks.iter().enumerate() {
-        match last_of.iter_mut().find(|(c, _)| *c == block.category) {
-            Some((_, last)) => *last = i,
-            None => last_of.push((&block.category, i)),
-        }
-    }
-    let is_last = |i: usize| last_of.iter().any(|&(_, last)| last == i);
     let mut rest = String::new();
     let mut set_aside = Vec::new();
     let mut last = 0;
-    for (i, block) in blocks.iter().enumerate() {
-        if !is_last(i) {
+    for block in &blocks {
+        if !block.last {
             rest.push_str(&text[last..block.span.start]);
             rest.push_str(&format!("{nonce}{}\n", set_aside.len()));
             set_aside.push(block.span.clone());

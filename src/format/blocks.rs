@@ -7,6 +7,7 @@
 //! line of its last value. Headers are found from the TOML lexer's tokens, so a `[[` inside a
 //! string or a multi-line array is never taken for one.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use toml_parser::Source;
 use toml_parser::lexer::TokenKind;
@@ -18,6 +19,9 @@ pub struct Block {
     pub category: String,
     /// Where it is in the text, from its leading comments to the end of its last value's line.
     pub span: Range<usize>,
+    /// Whether it is the first, and the last, of its category in the text.
+    pub first: bool,
+    pub last: bool,
 }
 
 /// A file without all but the first service of each category: small enough to edit whole,
@@ -28,27 +32,24 @@ pub struct Rest {
     /// The file's text without the services left out.
     pub text: String,
     /// The services left out, by category, as spans of the file's text.
-    left_out: Vec<(String, Vec<Range<usize>>)>,
+    left_out: HashMap<String, Vec<Range<usize>>>,
 }
 
 impl Rest {
     /// The rest of `text`; `None` when no category has a second service, or the headers are
     /// not split ([`service_blocks`]).
     pub fn of(text: &str) -> Option<Rest> {
-        let mut left_out: Vec<(String, Vec<Range<usize>>)> = Vec::new();
+        let mut left_out: HashMap<String, Vec<Range<usize>>> = HashMap::new();
         let mut rest = String::new();
         let mut last = 0;
         for block in service_blocks(text)? {
-            match left_out.iter_mut().find(|(c, _)| *c == block.category) {
-                Some((_, spans)) => {
-                    rest.push_str(&text[last..block.span.start]);
-                    last = block.span.end;
-                    spans.push(block.span);
-                }
-                None => left_out.push((block.category, Vec::new())),
+            if !block.first {
+                rest.push_str(&text[last..block.span.start]);
+                last = block.span.end;
+                left_out.entry(block.category).or_default().push(block.span);
             }
         }
-        if left_out.iter().all(|(_, spans)| spans.is_empty()) {
+        if left_out.is_empty() {
             return None;
         }
         rest.push_str(&text[last..]);
@@ -69,16 +70,12 @@ impl Rest {
     ) -> Option<Result<String, E>> {
         let mut out = String::with_capacity(source.len() + source.len() / 4);
         let mut last = 0;
-        let mut done: Vec<&str> = Vec::new();
+        let mut done = 0;
         for block in service_blocks(edited)? {
-            if done.contains(&block.category.as_str()) {
-                continue;
-            }
-            let Some((category, spans)) = self.left_out.iter().find(|(c, _)| *c == block.category)
-            else {
+            let Some(spans) = self.left_out.get(&block.category).filter(|_| block.first) else {
                 continue;
             };
-            done.push(category);
+            done += 1;
             out.push_str(&edited[last..block.span.end]);
             for span in spans {
                 match each(&source[span.clone()]) {
@@ -88,7 +85,7 @@ impl Rest {
             }
             last = block.span.end;
         }
-        if done.len() != self.left_out.len() {
+        if done != self.left_out.len() {
             return None;
         }
         out.push_str(&edited[last..]);
@@ -122,10 +119,7 @@ pub fn service_blocks(text: &str) -> Option<Vec<Block>> {
             TokenKind::LeftSquareBracket if line_start && depth == 0 => {
                 let boundary = last_end.map_or(0, |end| line_end(text, end));
                 if let Some((category, start)) = open.take() {
-                    blocks.push(Block {
-                        category,
-                        span: start..boundary,
-                    });
+                    blocks.push(Block::new(category, start..boundary));
                 }
                 let array = tokens
                     .next_if(|t| t.kind() == TokenKind::LeftSquareBracket)
@@ -156,12 +150,34 @@ pub fn service_blocks(text: &str) -> Option<Vec<Block>> {
     }
     if let Some((category, start)) = open {
         let end = last_end.map_or(text.len(), |end| line_end(text, end));
-        blocks.push(Block {
-            category,
-            span: start..end,
-        });
+        blocks.push(Block::new(category, start..end));
     }
+    mark_first_and_last(&mut blocks);
     Some(blocks)
+}
+
+impl Block {
+    fn new(category: String, span: Range<usize>) -> Block {
+        Block {
+            category,
+            span,
+            first: false,
+            last: false,
+        }
+    }
+}
+
+/// Marks each category's first and last block, in one pass whatever the number of categories.
+fn mark_first_and_last(blocks: &mut [Block]) {
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, block) in blocks.iter().enumerate() {
+        seen.entry(&block.category).or_insert((i, i)).1 = i;
+    }
+    let ends: Vec<(usize, usize)> = seen.into_values().collect();
+    for (first, last) in ends {
+        blocks[first].first = true;
+        blocks[last].last = true;
+    }
 }
 
 /// Reads a header's key up to its closing bracket(s): its parts (`None` when one is quoted) and
