@@ -138,19 +138,11 @@ pub fn without_stray_zero_width(text: &str) -> Cow<'_, str> {
     if stray_zero_width(text).is_none() {
         return Cow::Borrowed(text);
     }
-    let bengali = |c: Option<char>| c.is_some_and(|c| ('\u{0980}'..='\u{09ff}').contains(&c));
     let mut kept = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
-        let stray = match c {
-            '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{00ad}' => true,
-            // What is kept before it is final, so its neighbour there is the last one kept.
-            '\u{200c}' | '\u{200d}' => {
-                !(bengali(kept.chars().next_back()) && bengali(chars.peek().copied()))
-            }
-            _ => false,
-        };
-        if !stray {
+        // What is kept before it is final, so its neighbour there is the last one kept.
+        if !is_stray(c, kept.chars().next_back(), chars.peek().copied()) {
             kept.push(c);
         }
     }
@@ -164,24 +156,25 @@ pub fn stray_zero_width(text: &str) -> Option<(usize, char)> {
     if !text.bytes().any(|b| matches!(b, 0xC2 | 0xE2 | 0xEF)) {
         return None;
     }
-    let bengali = |c: Option<char>| c.is_some_and(|c| ('\u{0980}'..='\u{09ff}').contains(&c));
     let mut prev = None;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        match c {
-            '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{00ad}' => {
-                return Some((i, c));
-            }
-            '\u{200c}' | '\u{200d}'
-                if !(bengali(prev) && bengali(chars.peek().map(|&(_, c)| c))) =>
-            {
-                return Some((i, c));
-            }
-            _ => {}
+        if is_stray(c, prev, chars.peek().map(|&(_, c)| c)) {
+            return Some((i, c));
         }
         prev = Some(c);
     }
     None
+}
+
+/// Whether `c`, between `before` and `after`, is a stray zero-width character.
+fn is_stray(c: char, before: Option<char>, after: Option<char>) -> bool {
+    let bengali = |c: Option<char>| c.is_some_and(|c| ('\u{0980}'..='\u{09ff}').contains(&c));
+    match c {
+        '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{00ad}' => true,
+        '\u{200c}' | '\u{200d}' => !(bengali(before) && bengali(after)),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
