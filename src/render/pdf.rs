@@ -109,6 +109,19 @@ struct Spec {
     centred: bool,
 }
 
+impl Spec {
+    /// A text left-aligned at `size` points in `width`, its first `bold` bytes bold.
+    fn new(text: String, size: f32, bold: usize, width: f32) -> Spec {
+        Spec {
+            text,
+            size,
+            bold,
+            width,
+            centred: false,
+        }
+    }
+}
+
 /// Layouts kept from laying out to drawing, counted in bytes of their text (a layout takes about
 /// 70 bytes a byte of text). Past this, a text keeps only its lines' extents and is laid out
 /// again when its page is drawn: a large charter costs about twice the time of laying it out,
@@ -347,13 +360,7 @@ impl Flow {
     }
 
     fn lay(&mut self, text: &str, size: f32, bold: usize, width: f32) -> usize {
-        self.lay_spec(Spec {
-            text: text.to_string(),
-            size,
-            bold,
-            width,
-            centred: false,
-        })
+        self.lay_spec(Spec::new(text.to_string(), size, bold, width))
     }
 
     fn lay_spec(&mut self, spec: Spec) -> usize {
@@ -770,14 +777,7 @@ fn service_texts(service: &crate::charter::Service) -> Vec<(String, &crate::char
 /// Whether `text` lays out and its glyphs can be walked, as drawing walks them, without a panic.
 fn lays_out(text: &str) -> bool {
     crate::guard::catch(|| {
-        let spec = Spec {
-            text: text.to_string(),
-            size: 10.5,
-            bold: 0,
-            width: 120.0,
-            centred: false,
-        };
-        let layout = Typesetter::new().lay(&spec);
+        let layout = Typesetter::new().lay(&Spec::new(text.to_string(), 10.5, 0, 120.0));
         let mut glyphs = 0usize;
         for line in layout.lines() {
             for item in line.items() {
@@ -879,15 +879,8 @@ fn write(
         ..
     } = flow;
     let total = pages.len();
-    let line = |text: String, size: f32, bold: usize, width: f32| Spec {
-        text,
-        size,
-        bold,
-        width,
-        centred: false,
-    };
     let draft = draft.map(|text| {
-        let spec = line(text.to_string(), 10.0, text.len(), width - 2.0 * MARGIN);
+        let spec = Spec::new(text.to_string(), 10.0, text.len(), width - 2.0 * MARGIN);
         let layout = typesetter.lay(&spec);
         (spec, layout)
     });
@@ -910,7 +903,7 @@ fn write(
             "হালনাগাদ"
         };
         let date = super::document::date(date, info.lang);
-        let spec = line(format!("{label}: {date}"), 8.5, 0, 300.0);
+        let spec = Spec::new(format!("{label}: {date}"), 8.5, 0, 300.0);
         let layout = typesetter.lay(&spec);
         (spec, layout)
     });
@@ -978,7 +971,7 @@ fn write(
             draw(&mut surface, layout, &spec.text, at, ALL_LINES, &mut fonts);
         }
         let foot_y = height - MARGIN - 10.0;
-        let spec = line(
+        let spec = Spec::new(
             format!("{page_word} {}/{}", number(page_index + 1), number(total)),
             8.5,
             0,
