@@ -170,6 +170,43 @@ impl PartialEq for Table<'_> {
     }
 }
 
+/// Tokens the parser is given at a time (see [`for_each_chunk`]).
+const CHUNK_TOKENS: usize = 4096;
+
+/// Lexes `input` and hands its tokens to `parse` a run of whole lines at a time, each run cut
+/// after a line break outside any array or inline table, once it holds `chunk_tokens`.
+///
+/// TOML is a list of expressions, one a line, and the parser keeps nothing from one to the next,
+/// so parsing the runs one after another gives the events of parsing the whole. Lexing the whole
+/// file first would hold a token for every three or four bytes: 24 bytes each, more than three
+/// times the file (issue 21's memory bound). Where the brackets do not balance, the file has a
+/// syntax error whatever the runs are, and the parser reports it.
+fn for_each_chunk(
+    input: Source<'_>,
+    chunk_tokens: usize,
+    mut parse: impl FnMut(&[toml_parser::lexer::Token]),
+) {
+    use toml_parser::lexer::TokenKind;
+    let mut chunk = Vec::with_capacity(chunk_tokens.min(CHUNK_TOKENS) + 64);
+    let mut depth: i64 = 0;
+    for token in input.lex() {
+        let kind = token.kind();
+        chunk.push(token);
+        match kind {
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth -= 1,
+            TokenKind::Newline if depth == 0 && chunk.len() >= chunk_tokens => {
+                parse(&chunk);
+                chunk.clear();
+            }
+            _ => {}
+        }
+    }
+    if !chunk.is_empty() {
+        parse(&chunk);
+    }
+}
+
 /// Nesting of arrays and inline tables the `toml` crate reads (its own limit); deeper files are
 /// refused by it with a syntax error.
 const NESTING_LIMIT: u32 = 80;
@@ -182,15 +219,21 @@ impl<'t> Table<'t> {
     /// Reads a TOML document into a tree, or `None` when it holds what only
     /// [`Table::parse_with_toml`] reads (see the module's documentation).
     pub fn parse(source: &'t str) -> Option<Table<'t>> {
+        Table::parse_in_chunks(source, CHUNK_TOKENS)
+    }
+
+    /// [`Table::parse`], handing the parser runs of lines of at least `chunk_tokens` tokens.
+    fn parse_in_chunks(source: &'t str, chunk_tokens: usize) -> Option<Table<'t>> {
         let input = Source::new(source);
-        let tokens = input.lex().into_vec();
         let mut builder = Builder::new(input);
         let mut failed = false;
         {
             let mut whitespace = ValidateWhitespace::new(&mut builder, input);
             let mut guard = RecursionGuard::new(&mut whitespace, NESTING_LIMIT);
             let mut sink = |_: ParseError| failed = true;
-            toml_parser::parser::parse_document(&tokens, &mut guard, &mut sink);
+            for_each_chunk(input, chunk_tokens, |tokens| {
+                toml_parser::parser::parse_document(tokens, &mut guard, &mut sink)
+            });
         }
         let Builder {
             mut root,
@@ -625,12 +668,22 @@ mod tests {
         assert!(errors.is_empty(), "{source}: {errors:?}");
         let ours = Table::parse(source).unwrap_or_else(|| panic!("gave up on {source:?}"));
         assert_eq!(ours, theirs, "{source}");
+        assert_eq!(
+            Table::parse_in_chunks(source, 1),
+            Some(ours),
+            "line by line: {source}"
+        );
     }
 
     /// This reader gives up on `source`, which the `toml` crate reads as `valid` says.
     #[track_caller]
     fn left_to_toml(source: &str, valid: bool) {
         assert_eq!(Table::parse(source), None, "{source}");
+        assert_eq!(
+            Table::parse_in_chunks(source, 1),
+            None,
+            "line by line: {source}"
+        );
         let (_, errors) = Table::parse_with_toml(source);
         assert_eq!(errors.is_empty(), valid, "{source}: {errors:?}");
     }
@@ -689,7 +742,9 @@ mod tests {
                     continue;
                 };
                 let (theirs, errors) = Table::parse_with_toml(&source);
-                match Table::parse(&source) {
+                let by_lines = Table::parse_in_chunks(&source, 1);
+                assert_eq!(by_lines, Table::parse(&source), "{}", path.display());
+                match by_lines {
                     Some(ours) => {
                         assert!(errors.is_empty(), "{}: {errors:?}", path.display());
                         assert_eq!(ours, theirs, "{}", path.display());
@@ -734,6 +789,10 @@ mod tests {
         "",
         "a = ",
         "[a",
+        "b = [\n  1,\n  [\n 2 ],\n]",
+        "a = {\n  b = 1,\n  a = [\n 'x' ],\n}",
+        "a = [\n",
+        "]",
     ];
 
     proptest::proptest! {
@@ -743,7 +802,9 @@ mod tests {
         fn never_reads_what_toml_would_not(lines in proptest::collection::vec(0..LINES.len(), 0..10)) {
             let source: String = lines.iter().map(|&i| format!("{}\n", LINES[i])).collect();
             let (theirs, errors) = Table::parse_with_toml(&source);
-            if let Some(ours) = Table::parse(&source) {
+            let by_lines = Table::parse_in_chunks(&source, 1);
+            proptest::prop_assert_eq!(&by_lines, &Table::parse(&source), "line by line: {}", source);
+            if let Some(ours) = by_lines {
                 proptest::prop_assert!(errors.is_empty(), "{source}\n{errors:?}");
                 proptest::prop_assert_eq!(ours, theirs, "{}", source);
             }
