@@ -36,10 +36,7 @@ pub struct Fixed {
 pub fn fix(source: &str) -> Result<Fixed, String> {
     // The validator's spanned tree: a fraction of the size of an edit tree, and strings are
     // written back over their own spans.
-    let root = Table::read(source).map_err(|(_, errors)| {
-        let first = errors.first().map_or("", |e| e.message().trim());
-        format!("not valid TOML: {first}")
-    })?;
+    let root = Table::read(source).map_err(|unreadable| unreadable.summary())?;
     let mut found = Found::new();
     walk_table(&root, &mut Vec::new(), &mut found);
     drop(root);

@@ -892,3 +892,105 @@ fn a_fifo_planted_as_a_lock_file_is_refused_not_waited_on() {
         fs::remove_file(&path).unwrap();
     }
 }
+
+/// The bundled charter with its first `methods` array replaced by `items`.
+fn with_methods(dir: &Path, name: &str, items: &str) -> PathBuf {
+    let text = fs::read_to_string(KAWKHALI).unwrap();
+    let start = text.find("methods = [").unwrap();
+    let end = start + text[start..].find(']').unwrap() + 1;
+    let path = dir.join(name);
+    let edited = format!("{}methods = [{items}]{}", &text[..start], &text[end..]);
+    fs::write(&path, edited).unwrap();
+    path
+}
+
+#[test]
+fn millions_of_values_are_refused_with_one_finding_not_read_into_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = fs::read_to_string(KAWKHALI)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("methods = ["))
+        .unwrap()
+        + 1;
+    // One array of four million numbers where text belongs: one key-value too long to hold.
+    let ints = with_methods(dir.path(), "ints.toml", &"1,".repeat(4_000_000));
+    let out = run(&["validate"], &ints);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report = stdout(&out);
+    assert!(
+        report.starts_with(&format!(
+            "{}:{line}:1: error[too-large]: this value is too long to check: it runs to more than 1000000 parts",
+            ints.display()
+        )),
+        "{}",
+        &report[..report.len().min(500)]
+    );
+    assert!(report.ends_with("checked 1 file: 1 error, 0 warnings (1 file not valid)\n"));
+
+    // A million tables, one a line: too many values, wherever they are.
+    let tables = dir.path().join("tables.toml");
+    let mut text = fs::read_to_string(KAWKHALI).unwrap();
+    text.push_str(&"[[x]]\n".repeat(1_100_000));
+    fs::write(&tables, &text).unwrap();
+    let out = run(&["validate", "--format", "json"], &tables);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = json.as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{json}");
+    assert_eq!(findings[0]["code"], "too-large");
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the file holds more than 1000000 values from here on"),
+        "{json}"
+    );
+    // `set` and `fix` refuse it in the same words, and leave it as it was.
+    let out = run(&["fix"], &tables);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("more than 1000000 values"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(&tables).unwrap(), text);
+}
+
+#[test]
+fn a_syntax_error_at_the_end_of_a_large_file_is_named_by_line_in_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    // 300,000 small services (about 4 MB), then a slip: past what the `toml` crate is given, so
+    // the error is worded and placed by the tree's own reader, as the `toml` crate words it.
+    let mut text = fs::read_to_string(KAWKHALI).unwrap();
+    let before = text.lines().count();
+    for i in 0..150_000 {
+        text.push_str(&format!("[[x]]\na = \"{i}\"\n"));
+    }
+    text.push_str("b = = 1\n");
+    let path = dir.path().join("slip.toml");
+    fs::write(&path, &text).unwrap();
+    let out = run(&["validate"], &path);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let report = stdout(&out);
+    let line = before + 300_001;
+    assert!(
+        report.starts_with(&format!(
+            "{}:{line}:5: error[syntax]: not valid TOML: extra `=`, expected nothing",
+            path.display()
+        )),
+        "{}",
+        &report[..report.len().min(500)]
+    );
+    // The same slip in a small file: the `toml` crate's words, and the key it follows.
+    let small = dir.path().join("small-slip.toml");
+    fs::write(&small, "b = = 1\n").unwrap();
+    let report = stdout(&run(&["validate"], &small));
+    assert!(
+        report.starts_with(&format!(
+            "{}:1:5: error[syntax]: b: not valid TOML: extra `=`, expected nothing",
+            small.display()
+        )),
+        "{report}"
+    );
+}

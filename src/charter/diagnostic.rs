@@ -226,6 +226,101 @@ impl Diagnostic {
     }
 }
 
+/// Findings kept per file; the rest are counted ([`Unlisted`]). A file can hold millions
+/// of mistakes (an 8 MiB array of numbers where text belongs), and keeping a finding for each
+/// would take a hundred times the file's size; nobody reads past the first screens anyway.
+pub const MAX_FINDINGS: usize = 1000;
+
+/// The findings of one file as they are made, in any order: the first [`MAX_FINDINGS`] of them
+/// in file order kept, the others counted.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// A max-heap on where each finding is, so that the last kept is the one to drop.
+    kept: std::collections::BinaryHeap<Ordered>,
+    made: usize,
+    omitted: Unlisted,
+}
+
+/// A finding ordered by where it is, then by when it was made.
+#[derive(Debug)]
+struct Ordered {
+    key: (usize, usize, usize),
+    diagnostic: Diagnostic,
+}
+
+impl PartialEq for Ordered {
+    fn eq(&self, other: &Self) -> bool {
+        self.key == other.key
+    }
+}
+
+impl Eq for Ordered {}
+
+impl PartialOrd for Ordered {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ordered {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key.cmp(&other.key)
+    }
+}
+
+impl Findings {
+    /// Adds a finding: kept while it is among the first [`MAX_FINDINGS`] in file order.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        let key = (diagnostic.span.start, diagnostic.span.end, self.made);
+        self.made += 1;
+        let entry = Ordered { key, diagnostic };
+        if self.kept.len() < MAX_FINDINGS {
+            self.kept.push(entry);
+            return;
+        }
+        let dropped = match self.kept.peek_mut() {
+            Some(mut last) if entry.key < last.key => std::mem::replace(&mut *last, entry),
+            _ => entry,
+        };
+        self.omitted.count(dropped.diagnostic.severity);
+    }
+
+    /// The findings kept, in file order, and the count of the others.
+    pub fn into_sorted(self) -> (Vec<Diagnostic>, Unlisted) {
+        let kept = self.kept.into_sorted_vec();
+        (
+            kept.into_iter().map(|o| o.diagnostic).collect(),
+            self.omitted,
+        )
+    }
+}
+
+/// Findings of one file that are counted but not listed: past the first [`MAX_FINDINGS`], so
+/// that a file with a finding in every one of millions of values is checked and reported in
+/// bounded memory.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Unlisted {
+    /// Errors not listed.
+    pub errors: usize,
+    /// Warnings not listed.
+    pub warnings: usize,
+}
+
+impl Unlisted {
+    /// Counts one more finding of `severity`.
+    pub fn count(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+        }
+    }
+
+    /// How many findings are counted.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings
+    }
+}
+
 /// A line and a column, both from 1; the column counts characters, not bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Position {

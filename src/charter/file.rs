@@ -33,6 +33,7 @@ impl CharterFile {
                 Loaded {
                     charter: Default::default(),
                     diagnostics,
+                    unlisted: Default::default(),
                 },
             )
         } else {

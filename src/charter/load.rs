@@ -9,11 +9,11 @@
 //! valid file: key paths are formatted only for findings, and spelling variants are located
 //! only when one is found.
 
-use super::diagnostic::{Code, Diagnostic};
+use super::diagnostic::{Code, Diagnostic, Findings, Unlisted};
 use super::model::{
     Category, Charter, Document, GrievanceStep, Office, Officer, Service, Text, Translations,
 };
-use super::tree::{Node, Table, Value};
+use super::tree::{Node, SyntaxError, Table, Unreadable, Value};
 use crate::bangla;
 use rustc_hash::FxHashMap as HashMap;
 use std::fmt;
@@ -28,16 +28,20 @@ pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 pub struct Loaded {
     /// The charter. Complete only when [`Loaded::has_errors`] is false.
     pub charter: Charter,
-    /// Every finding, in file order.
+    /// The findings, in file order: the first [`super::MAX_FINDINGS`] of them.
     pub diagnostics: Vec<Diagnostic>,
+    /// The findings past those, counted.
+    pub unlisted: Unlisted,
 }
 
 impl Loaded {
     /// Whether any finding is an error (the file is not a valid charter).
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == super::Severity::Error)
+        self.unlisted.errors > 0
+            || self
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == super::Severity::Error)
     }
 }
 
@@ -71,6 +75,7 @@ pub fn load_bytes(bytes: Vec<u8>) -> (String, Loaded) {
             let loaded = Loaded {
                 charter: Charter::default(),
                 diagnostics: vec![diagnostic],
+                unlisted: Unlisted::default(),
             };
             (String::from_utf8_lossy(bytes).into_owned(), loaded)
         }
@@ -119,43 +124,55 @@ pub fn load_str(source: &str) -> Loaded {
     // the `toml` crate's, which names every syntax error.
     let root = match Table::read(source) {
         Ok(root) => root,
-        Err((root, errors)) => return syntax_errors(&root, &errors),
+        Err(Unreadable::Syntax {
+            root,
+            errors,
+            total,
+        }) => return syntax_errors(&root, &errors, total),
+        Err(Unreadable::TooLarge { span, message }) => {
+            return Loaded {
+                charter: Charter::default(),
+                diagnostics: vec![Diagnostic::new(Code::TooLarge, "", span, message)],
+                unlisted: Unlisted::default(),
+            };
+        }
     };
     let mut walker = Walker::new(source);
     let charter = walker.charter(&root);
     walker.finish(&root);
-    let mut diagnostics = walker.diagnostics;
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+    let (diagnostics, unlisted) = walker.diagnostics.into_sorted();
     Loaded {
         charter,
         diagnostics,
+        unlisted,
     }
 }
 
 /// The findings of a file with TOML syntax errors: those errors only. The tree recovered around
 /// them is only good for naming where an error is, not for checking rules.
-fn syntax_errors(root: &Table, errors: &[toml::de::Error]) -> Loaded {
+fn syntax_errors(root: &Table, errors: &[SyntaxError], total: usize) -> Loaded {
     let keys = key_starts(root);
     let mut diagnostics: Vec<Diagnostic> = errors
         .iter()
         .take(MAX_SYNTAX_ERRORS)
         .map(|e| {
-            let span = e.span().unwrap_or(0..0);
-            let message = format!("not valid TOML: {}", e.message().trim_end());
+            let span = e.span.clone().unwrap_or(0..0);
+            let message = format!("not valid TOML: {}", e.message);
             Diagnostic::new(Code::Syntax, key_before(&keys, span.start), span, message)
         })
         .collect();
     if let Some(first_unshown) = errors.get(MAX_SYNTAX_ERRORS) {
-        let span = first_unshown.span().unwrap_or(0..0);
+        let span = first_unshown.span.clone().unwrap_or(0..0);
         let message = format!(
             "… and {} more syntax errors; the first {MAX_SYNTAX_ERRORS} are shown (fix those first: one slip often causes many)",
-            errors.len() - MAX_SYNTAX_ERRORS
+            total - MAX_SYNTAX_ERRORS
         );
         diagnostics.push(Diagnostic::new(Code::Syntax, "", span, message));
     }
     Loaded {
         charter: Charter::default(),
         diagnostics,
+        unlisted: Unlisted::default(),
     }
 }
 
@@ -337,7 +354,7 @@ enum Script {
 
 struct Walker<'t> {
     source: &'t str,
-    diagnostics: Vec<Diagnostic>,
+    diagnostics: Findings,
     officers: HashMap<&'t str, OfficerDef>,
     refs: Vec<OfficerRef>,
     ids: HashMap<&'t str, Range<usize>>,
@@ -350,7 +367,7 @@ impl<'t> Walker<'t> {
     fn new(source: &'t str) -> Self {
         Walker {
             source,
-            diagnostics: Vec::new(),
+            diagnostics: Findings::default(),
             officers: HashMap::default(),
             refs: Vec::new(),
             ids: HashMap::default(),
@@ -1276,7 +1293,7 @@ impl<'t> Walker<'t> {
                 ));
             }
         }
-        self.diagnostics.extend(found);
+        found.into_iter().for_each(|d| self.diagnostics.push(d));
     }
 
     /// Warns at each spelling of a word that is not the usual one in this charter. The usual one
@@ -1311,7 +1328,9 @@ impl<'t> Walker<'t> {
         }
         // In the order the words were first met, as the findings of one place keep it.
         found.sort_by_key(|(i, _)| *i);
-        self.diagnostics.extend(found.into_iter().map(|(_, d)| d));
+        found
+            .into_iter()
+            .for_each(|(_, d)| self.diagnostics.push(d));
     }
 }
 

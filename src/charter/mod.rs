@@ -6,7 +6,9 @@ mod load;
 mod model;
 pub mod tree;
 
-pub use diagnostic::{Code, Diagnostic, LineIndex, Position, Severity, added_errors};
+pub use diagnostic::{
+    Code, Diagnostic, LineIndex, MAX_FINDINGS, Position, Severity, Unlisted, added_errors,
+};
 pub use file::{CharterFile, looks_like_charter, read};
 pub use load::{Loaded, MAX_FILE_BYTES, keys, load_bytes, load_str, suggest};
 pub use model::{

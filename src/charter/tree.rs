@@ -173,8 +173,25 @@ impl PartialEq for Table<'_> {
 /// Tokens the parser is given at a time (see [`for_each_chunk`]).
 const CHUNK_TOKENS: usize = 4096;
 
+/// Values a charter file may hold (each string, number, array and table counts one). The
+/// largest real charters hold a few thousand; a file of 8 MiB of the smallest valid services
+/// holds about 600,000. Past this, a file is refused before its tree takes more memory.
+pub const MAX_VALUES: usize = 1_000_000;
+
+/// Tokens one key-value may run to (an array of a million items): past this, a file is refused,
+/// as one value must be held whole while it is parsed.
+const MAX_VALUE_TOKENS: usize = 1_000_000;
+
+/// Syntax errors kept when this reader reports them itself ([`Table::read`]).
+const MAX_KEPT_ERRORS: usize = 1000;
+
+/// Bytes the `toml` crate takes per token of a document it reads (measured: 110 to 135 on large
+/// charters with a syntax error), for [`Table::read`]'s choice of reader.
+const TOML_BYTES_PER_TOKEN: usize = 200;
+
 /// Lexes `input` and hands its tokens to `parse` a run of whole lines at a time, each run cut
-/// after a line break outside any array or inline table, once it holds `chunk_tokens`.
+/// after a line break outside any array or inline table, once it holds `chunk_tokens`. Returns
+/// how many tokens the file has, or where a key-value runs past [`MAX_VALUE_TOKENS`].
 ///
 /// TOML is a list of expressions, one a line, and the parser keeps nothing from one to the next,
 /// so parsing the runs one after another gives the events of parsing the whole. Lexing the whole
@@ -185,19 +202,30 @@ fn for_each_chunk(
     input: Source<'_>,
     chunk_tokens: usize,
     mut parse: impl FnMut(&[toml_parser::lexer::Token]),
-) {
+) -> Result<usize, Range<usize>> {
     use toml_parser::lexer::TokenKind;
     let mut chunk = Vec::with_capacity(chunk_tokens.min(CHUNK_TOKENS) + 64);
     let mut depth: i64 = 0;
+    let mut tokens = 0;
+    // Where the current line's expression starts, and how many tokens of the chunk are before it.
+    let (mut line_start, mut line_first) = (0, 0);
     for token in input.lex() {
         let kind = token.kind();
+        let span = token.span();
         chunk.push(token);
+        tokens += 1;
         match kind {
             TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
             TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth -= 1,
-            TokenKind::Newline if depth == 0 && chunk.len() >= chunk_tokens => {
-                parse(&chunk);
-                chunk.clear();
+            TokenKind::Newline if depth == 0 => {
+                if chunk.len() >= chunk_tokens {
+                    parse(&chunk);
+                    chunk.clear();
+                }
+                (line_start, line_first) = (span.end(), chunk.len());
+            }
+            _ if chunk.len() - line_first > MAX_VALUE_TOKENS => {
+                return Err(line_start..span.end());
             }
             _ => {}
         }
@@ -205,6 +233,102 @@ fn for_each_chunk(
     if !chunk.is_empty() {
         parse(&chunk);
     }
+    Ok(tokens)
+}
+
+/// Why [`Table::read`] read no tree.
+#[derive(Debug)]
+pub enum Unreadable<'t> {
+    /// Not TOML: its first syntax errors in file order, how many there are in all, and the tree
+    /// the `toml` crate recovered around them (empty where it was not given the file).
+    Syntax {
+        root: Table<'t>,
+        errors: Vec<SyntaxError>,
+        total: usize,
+    },
+    /// TOML, but more than a charter holds: where, and why, in a sentence.
+    TooLarge { span: Range<usize>, message: String },
+}
+
+impl Unreadable<'_> {
+    /// Why, in a sentence: the first syntax error, or what makes it too large.
+    pub fn summary(&self) -> String {
+        match self {
+            Unreadable::Syntax { errors, .. } => {
+                let first = errors.first().map_or("", |e| e.message.as_str());
+                format!("not valid TOML: {first}")
+            }
+            Unreadable::TooLarge { message, .. } => message.clone(),
+        }
+    }
+}
+
+/// One syntax error: what the TOML parser says, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    /// What is wrong, as the `toml` crate words it.
+    pub message: String,
+    /// Where, in bytes of the file.
+    pub span: Option<Range<usize>>,
+}
+
+impl SyntaxError {
+    fn from_toml(error: &toml::de::Error) -> Self {
+        SyntaxError {
+            message: error.message().trim_end().to_string(),
+            span: error.span(),
+        }
+    }
+
+    /// The parser's own error, worded as the `toml` crate words it.
+    fn from_parser(error: &ParseError) -> Self {
+        let mut message = error.description().to_string();
+        if let Some(expected) = error.expected() {
+            message.push_str(", expected ");
+            if expected.is_empty() {
+                message.push_str("nothing");
+            }
+            for (i, expected) in expected.iter().enumerate() {
+                if i > 0 {
+                    message.push_str(", ");
+                }
+                match expected {
+                    toml_parser::Expected::Literal("\n") => message.push_str("newline"),
+                    toml_parser::Expected::Literal("`") => message.push_str("'`'"),
+                    toml_parser::Expected::Literal(literal)
+                        if literal.chars().all(|c| c.is_ascii_control()) =>
+                    {
+                        message.push_str(&format!("`{}`", literal.escape_debug()));
+                    }
+                    toml_parser::Expected::Literal(literal) => {
+                        message.push_str(&format!("`{literal}`"));
+                    }
+                    toml_parser::Expected::Description(description) => {
+                        message.push_str(description);
+                    }
+                    _ => message.push_str("etc"),
+                }
+            }
+        }
+        SyntaxError {
+            message,
+            span: error.unexpected().map(|s| s.start()..s.end()),
+        }
+    }
+}
+
+/// Why [`Table::parse_in_chunks`] built no tree.
+#[derive(Debug)]
+enum GaveUp {
+    /// What only the `toml` crate reads, or not TOML: the file's tokens and the first errors the
+    /// parser found (none when the tree's reader gave up on valid TOML), with their count.
+    NotOurs {
+        tokens: usize,
+        errors: Vec<SyntaxError>,
+        total: usize,
+    },
+    /// Past [`MAX_VALUES`] or [`MAX_VALUE_TOKENS`].
+    TooLarge { span: Range<usize>, message: String },
 }
 
 /// Nesting of arrays and inline tables the `toml` crate reads (its own limit); deeper files are
@@ -217,37 +341,64 @@ const MAX_ENTRIES: usize = 512;
 
 impl<'t> Table<'t> {
     /// Reads a TOML document into a tree, or `None` when it holds what only
-    /// [`Table::parse_with_toml`] reads (see the module's documentation).
+    /// [`Table::parse_with_toml`] reads (see the module's documentation) or is too large.
     pub fn parse(source: &'t str) -> Option<Table<'t>> {
-        Table::parse_in_chunks(source, CHUNK_TOKENS)
+        Table::parse_in_chunks(source, CHUNK_TOKENS).ok()
     }
 
     /// [`Table::parse`], handing the parser runs of lines of at least `chunk_tokens` tokens.
-    fn parse_in_chunks(source: &'t str, chunk_tokens: usize) -> Option<Table<'t>> {
+    fn parse_in_chunks(source: &'t str, chunk_tokens: usize) -> Result<Table<'t>, GaveUp> {
         let input = Source::new(source);
         let mut builder = Builder::new(input);
-        let mut failed = false;
-        {
+        let mut errors = Vec::new();
+        let mut total = 0;
+        let tokens = {
             let mut whitespace = ValidateWhitespace::new(&mut builder, input);
             let mut guard = RecursionGuard::new(&mut whitespace, NESTING_LIMIT);
-            let mut sink = |_: ParseError| failed = true;
+            let mut sink = |error: ParseError| {
+                total += 1;
+                if errors.len() < MAX_KEPT_ERRORS {
+                    errors.push(SyntaxError::from_parser(&error));
+                }
+            };
             for_each_chunk(input, chunk_tokens, |tokens| {
                 toml_parser::parser::parse_document(tokens, &mut guard, &mut sink)
-            });
-        }
+            })
+        };
+        let value_too_long = |span| GaveUp::TooLarge {
+            span,
+            message: format!(
+                "this value is too long to check: it runs to more than {MAX_VALUE_TOKENS} parts (a charter's longest lists have hundreds of items)"
+            ),
+        };
+        let tokens = tokens.map_err(value_too_long)?;
         let Builder {
             mut root,
             failed: gave_up,
             header,
             key,
             stack,
+            too_many,
             ..
         } = builder;
-        if failed || gave_up || header.is_some() || key.is_some() || !stack.is_empty() {
-            return None;
+        if let Some(at) = too_many {
+            return Err(GaveUp::TooLarge {
+                span: at..at,
+                message: format!(
+                    "the file holds more than {MAX_VALUES} values from here on, more than any charter does; it is not checked"
+                ),
+            });
+        }
+        if total > 0 || gave_up || header.is_some() || key.is_some() || !stack.is_empty() {
+            errors.sort_by_key(|e| e.span.as_ref().map(|s| (s.start, s.end)));
+            return Err(GaveUp::NotOurs {
+                tokens,
+                errors,
+                total,
+            });
         }
         root.sort();
-        Some(root)
+        Ok(root)
     }
 
     /// Reads a TOML document with the `toml` crate: the tree (what could be recovered, when
@@ -274,15 +425,46 @@ impl<'t> Table<'t> {
     }
 
     /// Reads a TOML document by whichever reader takes it: the tree's own, else the `toml`
-    /// crate's. Its syntax errors (and the tree recovered around them) when it is not TOML.
-    pub fn read(source: &'t str) -> Result<Table<'t>, (Table<'t>, Vec<toml::de::Error>)> {
-        match Table::parse(source) {
-            Some(root) => Ok(root),
-            None => match Table::parse_with_toml(source) {
+    /// crate's, or why it cannot be read. The `toml` crate takes well over a hundred bytes a
+    /// token, so it is given only files small enough for that (issue 21's memory bound: ten
+    /// times the file and 60 MB); this reader reports the syntax errors of larger ones itself,
+    /// and refuses those that are valid TOML written as only the `toml` crate reads.
+    pub fn read(source: &'t str) -> Result<Table<'t>, Unreadable<'t>> {
+        let (tokens, ours, total) = match Table::parse_in_chunks(source, CHUNK_TOKENS) {
+            Ok(root) => return Ok(root),
+            Err(GaveUp::TooLarge { span, message }) => {
+                return Err(Unreadable::TooLarge { span, message });
+            }
+            Err(GaveUp::NotOurs {
+                tokens,
+                errors,
+                total,
+            }) => (tokens, errors, total),
+        };
+        let budget = 10 * source.len() + 40 * 1024 * 1024;
+        if tokens.saturating_mul(TOML_BYTES_PER_TOKEN) <= budget {
+            return match Table::parse_with_toml(source) {
                 (root, errors) if errors.is_empty() => Ok(root),
-                failed => Err(failed),
-            },
+                (root, errors) => Err(Unreadable::Syntax {
+                    root,
+                    total: errors.len(),
+                    errors: errors.iter().map(SyntaxError::from_toml).collect(),
+                }),
+            };
         }
+        if total > 0 {
+            return Err(Unreadable::Syntax {
+                root: Table::default(),
+                errors: ours,
+                total,
+            });
+        }
+        Err(Unreadable::TooLarge {
+            span: 0..0,
+            message: format!(
+                "this file is too large ({tokens} parts) to be read as it is written: dotted keys (`name.bn = …`), a table of more than {MAX_ENTRIES} keys or a table defined twice are read only in smaller files; write `name = {{ bn = \"…\" }}` and each table once"
+            ),
+        })
     }
 
     /// Whether the table has an entry `key`.
@@ -396,6 +578,9 @@ struct Builder<'t> {
     key: Option<Key<'t>>,
     stack: Vec<Frame<'t>>,
     failed: bool,
+    /// Values made so far, and where the first past [`MAX_VALUES`] starts.
+    values: usize,
+    too_many: Option<usize>,
 }
 
 impl<'t> Builder<'t> {
@@ -408,6 +593,8 @@ impl<'t> Builder<'t> {
             key: None,
             stack: Vec::new(),
             failed: false,
+            values: 0,
+            too_many: None,
         }
     }
 
@@ -427,6 +614,9 @@ impl<'t> Builder<'t> {
 
     /// A finished value: into the array or inline table being read, or the current table.
     fn value(&mut self, node: Node<'t>) {
+        if self.counted(node.start as usize) {
+            return;
+        }
         let done = match self.stack.last_mut() {
             Some(Frame::Array(_, items)) => {
                 items.push(node);
@@ -446,10 +636,20 @@ impl<'t> Builder<'t> {
         self.failed |= done.is_none();
     }
 
+    /// Counts one more value, starting at `start`; `true` once there are too many to keep.
+    fn counted(&mut self, start: usize) -> bool {
+        self.values += 1;
+        if self.values > MAX_VALUES {
+            self.failed = true;
+            self.too_many.get_or_insert(start);
+        }
+        self.too_many.is_some()
+    }
+
     /// A header has been read: finds or makes its table, which key-values then go into.
     fn open_table(&mut self, header: Header<'t>, end: usize) -> Option<()> {
         let span = header.start..end;
-        if header.keys.len() > MAX_HEADER_KEYS {
+        if header.keys.len() > MAX_HEADER_KEYS || self.counted(header.start) {
             return None;
         }
         let (last, parents) = header.keys.split_last()?;
@@ -508,6 +708,11 @@ impl<'t> Builder<'t> {
 
     fn open_header(&mut self, span: Span, array: bool) {
         self.failed |= self.header.is_some() || self.key.is_some() || !self.stack.is_empty();
+        // The table the key-values went into is done: its spare room goes (a charter of many
+        // small services would otherwise hold half as much again).
+        if let Some(done) = Self::table_at(&mut self.root, &self.current) {
+            done.entries.shrink_to_fit();
+        }
         self.header = Some(Header {
             keys: Vec::new(),
             array,
@@ -552,7 +757,8 @@ impl<'t> EventReceiver for Builder<'t> {
 
     fn inline_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         match self.stack.pop() {
-            Some(Frame::Inline(start, table, None)) => {
+            Some(Frame::Inline(start, mut table, None)) => {
+                table.entries.shrink_to_fit();
                 self.value(Spanned::new(start..span.end(), Value::Table(table)));
             }
             _ => self.failed = true,
@@ -566,7 +772,8 @@ impl<'t> EventReceiver for Builder<'t> {
 
     fn array_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         match self.stack.pop() {
-            Some(Frame::Array(start, items)) => {
+            Some(Frame::Array(start, mut items)) => {
+                items.shrink_to_fit();
                 let array = Array {
                     items,
                     of_tables: false,
@@ -669,7 +876,7 @@ mod tests {
         let ours = Table::parse(source).unwrap_or_else(|| panic!("gave up on {source:?}"));
         assert_eq!(ours, theirs, "{source}");
         assert_eq!(
-            Table::parse_in_chunks(source, 1),
+            Table::parse_in_chunks(source, 1).ok(),
             Some(ours),
             "line by line: {source}"
         );
@@ -680,7 +887,7 @@ mod tests {
     fn left_to_toml(source: &str, valid: bool) {
         assert_eq!(Table::parse(source), None, "{source}");
         assert_eq!(
-            Table::parse_in_chunks(source, 1),
+            Table::parse_in_chunks(source, 1).ok(),
             None,
             "line by line: {source}"
         );
@@ -727,6 +934,35 @@ mod tests {
         left_to_toml(&wide, true);
     }
 
+    /// A file too large for the `toml` crate gets its syntax errors from this reader: the first
+    /// is worded and placed as the `toml` crate words and places it.
+    #[test]
+    fn words_a_syntax_error_as_toml_does() {
+        let broken = [
+            "b = = 1\n",
+            "a = [1, 2\n",
+            "[a\nb = 1\n",
+            "a = \"unterminated\n",
+            "a = \"\\q\"\n",
+            "a = 1 2\n",
+            "= 1\n",
+            "a = {b = 1\n",
+            "a = 'x'\n]]\n",
+            "a = 1 # \u{7}\n",
+            "[[a]\n",
+            "a = \"bell \u{7}\"\n",
+        ];
+        for source in broken {
+            let (_, theirs) = Table::parse_with_toml(source);
+            let Err(GaveUp::NotOurs { errors, total, .. }) = Table::parse_in_chunks(source, 1)
+            else {
+                panic!("read {source:?}");
+            };
+            assert!(total >= 1 && !errors.is_empty(), "{source:?}");
+            assert_eq!(errors[0], SyntaxError::from_toml(&theirs[0]), "{source:?}");
+        }
+    }
+
     /// Every TOML file in the repository: the charters, the fixtures, valid and broken.
     #[test]
     fn agrees_with_toml_on_every_file_here() {
@@ -742,7 +978,7 @@ mod tests {
                     continue;
                 };
                 let (theirs, errors) = Table::parse_with_toml(&source);
-                let by_lines = Table::parse_in_chunks(&source, 1);
+                let by_lines = Table::parse_in_chunks(&source, 1).ok();
                 assert_eq!(by_lines, Table::parse(&source), "{}", path.display());
                 match by_lines {
                     Some(ours) => {
@@ -802,7 +1038,7 @@ mod tests {
         fn never_reads_what_toml_would_not(lines in proptest::collection::vec(0..LINES.len(), 0..10)) {
             let source: String = lines.iter().map(|&i| format!("{}\n", LINES[i])).collect();
             let (theirs, errors) = Table::parse_with_toml(&source);
-            let by_lines = Table::parse_in_chunks(&source, 1);
+            let by_lines = Table::parse_in_chunks(&source, 1).ok();
             proptest::prop_assert_eq!(&by_lines, &Table::parse(&source), "line by line: {}", source);
             if let Some(ours) = by_lines {
                 proptest::prop_assert!(errors.is_empty(), "{source}\n{errors:?}");

@@ -39,8 +39,7 @@ pub fn run(args: &SetArgs) -> Result<u8, Error> {
     };
     let (style, original) = crate::files::TextStyle::split(text);
     if let Err(e) = crate::charter::tree::Table::read(&original) {
-        let first = e.1.first().map_or("", |e| e.message().trim());
-        return unreadable(&format!("not valid TOML: {first}"));
+        return unreadable(&e.summary());
     }
     let change = |doc: &mut DocumentMut| {
         if let Some(snippet) = &snippet {

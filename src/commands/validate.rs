@@ -101,7 +101,7 @@ fn check_file(candidate: &Candidate) -> Result<Option<Checked>, Error> {
     if candidate.passed_over(&file.source) {
         return Ok(None);
     }
-    let (listed, unlisted) = report::first_listed(file.loaded.diagnostics);
+    let (listed, unlisted) = report::first_listed(file.loaded.diagnostics, file.loaded.unlisted);
     let findings = report::locate(&file.name, &file.source, listed);
     Ok(Some((findings, unlisted)))
 }

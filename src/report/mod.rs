@@ -9,9 +9,10 @@ mod stream;
 use crate::charter::{Code, Diagnostic, LineIndex, Position, Severity};
 use serde::Serialize;
 
+pub use crate::charter::Unlisted;
 pub use github::github;
 pub use human::{human, summary};
-pub use stream::{Report, Style, Unlisted};
+pub use stream::{Report, Style};
 
 /// A finding located in its file: what `--format json` prints, one object each.
 #[derive(Debug, Clone, Serialize)]
@@ -70,17 +71,17 @@ fn code_name<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error>
 }
 
 /// The most findings of one file that are listed; the rest are counted ([`Unlisted`]).
-pub const MAX_LISTED: usize = 1000;
+pub const MAX_LISTED: usize = crate::charter::MAX_FINDINGS;
 
-/// Keeps the first [`MAX_LISTED`] diagnostics (in the order of the file) and counts the rest.
-pub fn first_listed(mut diagnostics: Vec<Diagnostic>) -> (Vec<Diagnostic>, Unlisted) {
-    let mut unlisted = Unlisted::default();
+/// Keeps the first [`MAX_LISTED`] diagnostics (in the order of the file) and counts the rest,
+/// beside the findings `unlisted` already counts.
+pub fn first_listed(
+    mut diagnostics: Vec<Diagnostic>,
+    mut unlisted: Unlisted,
+) -> (Vec<Diagnostic>, Unlisted) {
     if diagnostics.len() > MAX_LISTED {
         for d in diagnostics.drain(MAX_LISTED..) {
-            match d.severity {
-                Severity::Error => unlisted.errors += 1,
-                Severity::Warning => unlisted.warnings += 1,
-            }
+            unlisted.count(d.severity);
         }
     }
     (diagnostics, unlisted)

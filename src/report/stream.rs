@@ -3,7 +3,7 @@
 //! 160 MB as JSON and 850 MB as SARIF, built whole before a byte was written).
 
 use super::{Finding, github, human, sarif, summary};
-use crate::charter::Severity;
+use crate::charter::{Severity, Unlisted};
 
 /// The output formats of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,17 +16,6 @@ pub enum Style {
     Github,
     /// One SARIF 2.1.0 log.
     Sarif,
-}
-
-/// Findings of one file that are counted but not listed: past the first
-/// [`super::MAX_LISTED`], so that a file with a finding in every one of 100,000 values is
-/// reported in bounded memory.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Unlisted {
-    /// Errors not listed.
-    pub errors: usize,
-    /// Warnings not listed.
-    pub warnings: usize,
 }
 
 /// A report being written: call [`Report::start`], then [`Report::file`] for each file checked,
