@@ -640,3 +640,92 @@ fn temporaries_of_killed_runs_are_cleared_and_a_running_ones_kept() {
     assert!(!stale.exists(), "a dead run's temporary is removed");
     assert!(live.exists(), "a live run's temporary is left");
 }
+
+#[test]
+fn a_rendering_written_as_it_is_made_reaches_every_kind_of_file_whole() {
+    let (dir, _) = copy();
+    for format in ["table", "markdown", "html", "json"] {
+        let render = |to: &str| {
+            charter()
+                .args(["render", KAWKHALI, "-f", format, "-o", to])
+                .output()
+                .unwrap()
+        };
+        let out = render("-");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let expected = out.stdout;
+        assert!(
+            expected.len() > 10_000,
+            "{format}: {} bytes",
+            expected.len()
+        );
+        // A new file, an existing one, and one with a second name (written in place).
+        let new = dir.path().join(format!("new.{format}"));
+        let old = dir.path().join(format!("old.{format}"));
+        let linked = dir.path().join(format!("linked.{format}"));
+        let other = dir.path().join(format!("other-name.{format}"));
+        fs::write(&old, "old bytes, longer than nothing").unwrap();
+        fs::write(&linked, "old bytes").unwrap();
+        fs::hard_link(&linked, &other).unwrap();
+        for target in [&new, &old, &linked] {
+            let out = render(target.to_str().unwrap());
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            assert!(
+                fs::read(target).unwrap() == expected,
+                "{}",
+                target.display()
+            );
+        }
+        assert!(
+            fs::read(&other).unwrap() == expected,
+            "{format}: the other name"
+        );
+    }
+    let mut left = others_in(dir.path(), &["office.toml"]);
+    left.retain(|n| n.starts_with('.'));
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
+#[test]
+fn a_rendering_that_fills_the_disk_leaves_the_old_file_and_no_part() {
+    let Some(disk) = SmallDisk::mount("256k") else {
+        eprintln!("skipped: mounting a small tmpfs needs root");
+        return;
+    };
+    let dir = disk.0.path();
+    let target = dir.join("charter.html");
+    fs::write(&target, "the old page").unwrap();
+    // The bundled charter and 3,000 small services: a page of several megabytes, written piece
+    // by piece until the disk is full.
+    let text = fs::read_to_string(KAWKHALI).unwrap();
+    let officer = text.split("officer = \"").nth(1).unwrap();
+    let officer = &officer[..officer.find('"').unwrap()];
+    let mut big = text.clone();
+    for i in 0..3000 {
+        big.push_str(&format!(
+            "\n[[services.citizen]]\nid = \"t{i}\"\nname = \"সেবা {i}\"\nmethods = [\"ক\"]\ndocuments = [\"খ\"]\nfee = \"বিনামূল্যে\"\ntime_limit = \"১ দিন\"\nofficer = \"{officer}\"\n"
+        ));
+    }
+    let source = tempfile::tempdir().unwrap();
+    let charter_path = source.path().join("big.toml");
+    fs::write(&charter_path, &big).unwrap();
+    let out = charter()
+        .arg("render")
+        .arg(&charter_path)
+        .args(["-f", "html", "-o"])
+        .arg(&target)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("charter.html: cannot write"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(&target).unwrap(), "the old page");
+    assert!(
+        others_in(dir, &["charter.html"]).is_empty(),
+        "{:?}",
+        others_in(dir, &["charter.html"])
+    );
+}

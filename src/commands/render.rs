@@ -55,11 +55,8 @@ fn one(args: &RenderArgs, format: Format, file: &Path) -> Result<u8, Error> {
         .width
         .map(usize::from)
         .unwrap_or_else(|| terminal_width(!to_stdout));
-    let rendered = rendered(args, format, file, &charter, width)?;
-    match &args.output {
-        Some(path) => crate::files::write(path, &rendered)?,
-        None => crate::files::write_stdout(&rendered)?,
-    }
+    let target = args.output.as_deref().unwrap_or(Path::new("-"));
+    write_rendered(args, format, file, &charter, width, target)?;
     Ok(0)
 }
 
@@ -78,8 +75,7 @@ fn many(args: &RenderArgs, format: Format, files: &[PathBuf], dir: &Path) -> Res
         .map(|(file, target)| {
             let result = load(file, args.draft).and_then(|loaded| match loaded {
                 Ok(charter) => {
-                    let bytes = rendered(args, format, file, &charter, width)?;
-                    crate::files::write(target, &bytes).map(|()| 0)
+                    write_rendered(args, format, file, &charter, width, target).map(|()| 0)
                 }
                 Err(code) => Ok(code),
             });
@@ -151,14 +147,16 @@ fn targets(files: &[PathBuf], dir: &Path, format: Format) -> Result<Vec<PathBuf>
     Ok(targets)
 }
 
-/// One valid charter rendered, its warnings on stderr.
-fn rendered(
+/// One valid charter rendered into `target` (`-`: standard output), its warnings on stderr. Text
+/// is written as it is made; a PDF is made whole, then written.
+fn write_rendered(
     args: &RenderArgs,
     format: Format,
     file: &Path,
     charter: &Charter,
     width: usize,
-) -> Result<Vec<u8>, Error> {
+    target: &Path,
+) -> Result<(), Error> {
     if let Some(id) = &args.service
         && charter.service(id).is_none()
     {
@@ -191,7 +189,13 @@ fn rendered(
         },
         draft: args.draft,
     };
-    render_warned(charter, format, &options, file)
+    if format == Format::Pdf {
+        let bytes = render_warned(charter, format, &options, file)?;
+        return crate::files::write(target, &bytes);
+    }
+    crate::files::write_streamed(target, &mut |out| {
+        render::write_text(charter, format, &options, out)
+    })
 }
 
 /// Renders a valid charter read from `file`, its warnings on stderr; `reply --attach-pdf` makes

@@ -63,7 +63,13 @@ fn write_with(path: &Path, bytes: &[u8], private: bool) -> Result<(), Error> {
         Some(meta) if !meta.is_file() => to_device(&target, bytes).map_err(write_error(&target)),
         Some(meta) => {
             ensure_writable(&target, meta)?;
-            let replaced = hard_links(meta) == 1 && replace(&target, bytes, Some(meta), private)?;
+            let replaced = hard_links(meta) == 1
+                && replace(
+                    &target,
+                    &mut |out| out.write_all(bytes),
+                    Some(meta),
+                    private,
+                )?;
             if !replaced {
                 in_place::write(&target, bytes).map_err(write_error(&target))?;
                 if private {
@@ -74,7 +80,73 @@ fn write_with(path: &Path, bytes: &[u8], private: bool) -> Result<(), Error> {
             }
             Ok(())
         }
-        None => replace(&target, bytes, None, private).map(|_| ()),
+        None => replace(&target, &mut |out| out.write_all(bytes), None, private).map(|_| ()),
+    }
+}
+
+/// How [`write_streamed`] is given its output: a function that writes it, once.
+pub type Fill<'a> = &'a mut dyn FnMut(&mut dyn Write) -> io::Result<()>;
+
+/// Like [`write`], for output made a piece at a time (a rendering ten times the size of its
+/// charter): `fill` writes it straight into the temporary file beside `path`, or to standard
+/// output for `-`, so that it is never held whole in memory. Where the file must be written in
+/// place instead (several hard links, another owner, attributes that cannot be copied) or is a
+/// device, the output is made in memory first and written as [`write`] writes it.
+pub fn write_streamed(path: &Path, fill: Fill) -> Result<(), Error> {
+    let write_error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| Error::Write { path, source }
+    };
+    if path == Path::new("-") {
+        let mut out = ToStdout::default();
+        let result = fill(&mut out);
+        return match out.error {
+            Some(error) => Err(error),
+            None => result.map_err(write_error(Path::new("<stdout>"))),
+        };
+    }
+    let (target, existing) = resolve(path).map_err(write_error(path))?;
+    let replaceable = match &existing {
+        None => true,
+        Some(meta) => meta.is_file() && hard_links(meta) == 1,
+    };
+    if replaceable {
+        if let Some(meta) = &existing {
+            ensure_writable(&target, meta)?;
+        }
+        if replace(&target, fill, existing.as_ref(), false)? {
+            return Ok(());
+        }
+    }
+    let mut bytes = Vec::new();
+    fill(&mut bytes).map_err(write_error(&target))?;
+    write(path, &bytes)
+}
+
+/// Standard output as a writer, for [`write_streamed`]: each piece written as
+/// [`write_stdout_part`] writes it; once the reader has gone, the rest is dropped quietly.
+#[derive(Default)]
+struct ToStdout {
+    gone: bool,
+    error: Option<Error>,
+}
+
+impl Write for ToStdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !self.gone {
+            match write_stdout_part(buf) {
+                Ok(written) => self.gone = !written,
+                Err(error) => {
+                    self.error = Some(error);
+                    return Err(io::Error::other("standard output failed"));
+                }
+            }
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -275,12 +347,12 @@ fn to_device(path: &Path, bytes: &[u8]) -> io::Result<()> {
     File::options().write(true).open(path)?.write_all(bytes)
 }
 
-/// Writes a temporary file beside `target` and renames it over. `Ok(false)` when nothing was
-/// written because the new file could not keep the original's owner or extended attributes:
-/// the caller writes in place instead.
+/// Writes a temporary file beside `target` with `fill` and renames it over. `Ok(false)` when
+/// nothing was written because the new file could not keep the original's owner or extended
+/// attributes: the caller writes in place instead.
 fn replace(
     target: &Path,
-    bytes: &[u8],
+    fill: Fill,
     original: Option<&Metadata>,
     private: bool,
 ) -> Result<bool, Error> {
@@ -292,7 +364,7 @@ fn replace(
         source,
     })?;
     let temp = temp_path(target);
-    let mut file = match create_new(&temp, private) {
+    let file = match create_new(&temp, private) {
         Ok(file) => file,
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
             return Err(Error::Write {
@@ -314,7 +386,11 @@ fn replace(
         }
     };
     let result = (|| {
-        file.write_all(bytes)?;
+        {
+            let mut buffered = io::BufWriter::with_capacity(64 * 1024, &file);
+            fill(&mut buffered)?;
+            buffered.flush()?;
+        }
         if let Some(meta) = original
             && !keeps_what_the_original_had(&file, target, meta, private)?
         {

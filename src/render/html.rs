@@ -3,6 +3,7 @@
 //! request to anywhere.
 
 use super::document::{Block, Lang, Table};
+use super::sink::Sink;
 
 const STYLE: &str = "
   body { font-family: 'Noto Sans Bengali', 'Kalpurush', 'SolaimanLipi', 'Nirmala UI', sans-serif;
@@ -41,14 +42,14 @@ const STYLE: &str = "
 ";
 
 /// Writes the document as an HTML page.
-pub fn render(blocks: &[Block], lang: Lang, title: &str) -> String {
-    let mut out = format!(
+pub fn render(blocks: &[Block], lang: Lang, title: &str, out: &mut Sink) {
+    out.push_str(&format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         lang.code(),
         escape(title)
-    );
+    ));
     for block in blocks {
         match block {
             Block::Header(lines) => {
@@ -84,18 +85,17 @@ pub fn render(blocks: &[Block], lang: Lang, title: &str) -> String {
                 }
                 out.push_str("</ol>\n");
             }
-            Block::Table(table) => out.push_str(&table_html(table)),
+            Block::Table(table) => table_html(table, out),
         }
     }
     out.push_str("</body>\n</html>\n");
-    out
 }
 
-fn table_html(table: &Table) -> String {
-    let mut out = format!(
+fn table_html(table: &Table, out: &mut Sink) {
+    out.push_str(&format!(
         "<div class=\"scroll\">\n<table>\n<caption>{}</caption>\n<thead>\n<tr>",
         escape(&table.caption)
-    );
+    ));
     for h in &table.headers {
         out.push_str(&format!("<th scope=\"col\">{}</th>", escape(h)));
     }
@@ -142,7 +142,6 @@ fn table_html(table: &Table) -> String {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</div>\n");
-    out
 }
 
 /// Escapes text for HTML content and attribute values.

@@ -8,6 +8,7 @@ use super::document::{Lang, category_heading};
 use crate::bangla::{self, Fee, Phone, TimeLimit};
 use crate::charter::{Category, Charter, Document, Officer, Service, Text};
 use serde::Serialize;
+use std::io::Write;
 
 /// The version of the JSON shape.
 pub const VERSION: u32 = 1;
@@ -30,8 +31,30 @@ struct Output<'a> {
     mission: String,
     expectations: Vec<String>,
     officers: Vec<OfficerJson>,
-    services: Vec<ServiceJson>,
+    services: Services<'a>,
     grievance: Vec<GrievanceJson>,
+}
+
+/// The services, each made as it is written: a charter of tens of thousands of services is never
+/// held as JSON values all at once (issue 21's memory bound).
+struct Services<'a> {
+    charter: &'a Charter,
+    lang: Lang,
+    service: Option<&'a str>,
+}
+
+impl Serialize for Services<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (charter, lang, service) = (self.charter, self.lang, self.service);
+        let all = Category::ALL.into_iter().flat_map(|category| {
+            let of = charter.services.of(category).iter().enumerate();
+            of.map(move |(i, s)| (category, i + 1, s))
+        });
+        serializer.collect_seq(
+            all.filter(|(_, _, s)| service.is_none_or(|id| s.id == id))
+                .map(|(category, serial, s)| service_json(charter, category, serial, s, lang)),
+        )
+    }
 }
 
 #[derive(Serialize)]
@@ -126,24 +149,22 @@ struct GrievanceJson {
 
 /// Writes the charter as JSON; with `service`, only that service is listed; `draft` says it was
 /// rendered with `--draft`.
-pub fn render(charter: &Charter, lang: Lang, service: Option<&str>, draft: bool) -> String {
+pub fn write(
+    charter: &Charter,
+    lang: Lang,
+    service: Option<&str>,
+    draft: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let l = lang.code();
     let t = |text: &Text| text.get(l).to_string();
     let opt = |text: &Option<Text>| text.as_ref().map(|t| t.get(l).to_string());
     let office = &charter.office;
-    let services = Category::ALL
-        .into_iter()
-        .flat_map(|category| {
-            charter
-                .services
-                .of(category)
-                .iter()
-                .enumerate()
-                .map(move |(i, s)| (category, i + 1, s))
-        })
-        .filter(|(_, _, s)| service.is_none_or(|id| s.id == id))
-        .map(|(category, serial, s)| service_json(charter, category, serial, s, lang))
-        .collect();
+    let services = Services {
+        charter,
+        lang,
+        service,
+    };
     let output = Output {
         shape: "charter-render",
         version: VERSION,
@@ -182,9 +203,10 @@ pub fn render(charter: &Charter, lang: Lang, service: Option<&str>, draft: bool)
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&output).unwrap_or_default();
-    text.push('\n');
-    text
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    serde_json::to_writer_pretty(&mut out, &output).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
 }
 
 fn service_json(

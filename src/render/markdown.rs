@@ -1,10 +1,10 @@
 //! The charter as GitHub-flavoured Markdown, for a README or a wiki.
 
 use super::document::{Block, Table};
+use super::sink::Sink;
 
 /// Writes the document as Markdown.
-pub fn render(blocks: &[Block]) -> String {
-    let mut out = String::new();
+pub fn render(blocks: &[Block], out: &mut Sink) {
     for block in blocks {
         match block {
             Block::Header(lines) => {
@@ -26,19 +26,18 @@ pub fn render(blocks: &[Block]) -> String {
                 }
                 out.push('\n');
             }
-            Block::Table(table) => out.push_str(&table_md(table)),
+            Block::Table(table) => table_md(table, out),
         }
     }
-    out
 }
 
-fn table_md(table: &Table) -> String {
+fn table_md(table: &Table, out: &mut Sink) {
     let row = |cells: Vec<String>| format!("| {} |\n", cells.join(" | "));
-    let mut out = row(table
+    out.push_str(&row(table
         .headers
         .iter()
         .map(|h| cell(std::slice::from_ref(h)))
-        .collect());
+        .collect()));
     out.push_str(&row(table
         .headers
         .iter()
@@ -61,7 +60,6 @@ fn table_md(table: &Table) -> String {
         out.push_str(&row(cells.iter().map(|lines| cell(lines)).collect()));
     }
     out.push('\n');
-    out
 }
 
 /// A table cell: its lines joined by `<br>`, pipes escaped.

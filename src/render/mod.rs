@@ -10,6 +10,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod pdf;
+pub mod sink;
 pub mod terminal;
 pub mod width;
 
@@ -71,54 +72,66 @@ pub struct Rendered {
 /// Renders a valid charter, or under [`Options::draft`] any charter that could be read. Only a
 /// PDF can fail: under `--pdfa`, over characters no embedded font has.
 pub fn render(charter: &Charter, format: Format, options: &Options) -> Result<Rendered, String> {
-    let filled;
-    let charter = if options.draft {
-        filled = draft::with_gaps(charter).0;
-        &filled
-    } else {
-        charter
-    };
-    let selection = document::Selection {
-        service: options.service,
-    };
-    let blocks = || {
-        let mut blocks = document::build(charter, options.lang, &selection);
-        if options.draft {
-            draft::mark(&mut blocks, options.lang);
-        }
-        blocks
-    };
-    let text = match format {
-        // Text for a terminal (and Markdown, read in one): a control character in a value is
-        // shown, never obeyed.
-        Format::Table => visible(terminal::render(&blocks(), options.width)),
-        Format::Markdown => visible(markdown::render(&blocks())),
-        Format::Html => html::render(&blocks(), options.lang, charter.title(options.lang.code())),
-        Format::Json => json::render(charter, options.lang, options.service, options.draft),
-        Format::Pdf => {
-            let pdf = pdf::charter_pdf(
-                charter,
-                options.lang,
-                options.service,
-                &options.pdf,
-                options.draft,
-            )?;
-            return Ok(Rendered {
-                bytes: pdf.bytes,
-                warnings: pdf.warnings,
-            });
-        }
-    };
+    if format != Format::Pdf {
+        let mut bytes = Vec::new();
+        // Writing to a Vec cannot fail.
+        let _ = write_text(charter, format, options, &mut bytes);
+        return Ok(Rendered {
+            bytes,
+            warnings: Vec::new(),
+        });
+    }
+    let charter = filled(charter, options.draft);
+    let pdf = pdf::charter_pdf(
+        &charter,
+        options.lang,
+        options.service,
+        &options.pdf,
+        options.draft,
+    )?;
     Ok(Rendered {
-        bytes: text.into_bytes(),
-        warnings: Vec::new(),
+        bytes: pdf.bytes,
+        warnings: pdf.warnings,
     })
 }
 
-/// `text` with its control characters made visible ([`crate::bangla::visible_controls`]).
-fn visible(text: String) -> String {
-    match crate::bangla::visible_controls(&text) {
-        std::borrow::Cow::Borrowed(_) => text,
-        std::borrow::Cow::Owned(shown) => shown,
+/// Writes a text rendering (any format but PDF, which is made whole by [`render`]) to `out` as
+/// it is made, so that its size never counts against memory: the first error of `out`.
+pub fn write_text(
+    charter: &Charter,
+    format: Format,
+    options: &Options,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    let charter = &*filled(charter, options.draft);
+    let (lang, service) = (options.lang, options.service);
+    if format == Format::Json {
+        return json::write(charter, lang, service, options.draft, out);
+    }
+    let mut blocks = document::build(charter, lang, &document::Selection { service });
+    if options.draft {
+        draft::mark(&mut blocks, lang);
+    }
+    // Text for a terminal (and Markdown, read in one): a control character in a value is shown,
+    // never obeyed.
+    let visible = matches!(format, Format::Table | Format::Markdown);
+    let mut sink = sink::Sink::new(out, visible);
+    match format {
+        Format::Table => terminal::render(&blocks, options.width, &mut sink),
+        Format::Markdown => markdown::render(&blocks, &mut sink),
+        Format::Html => html::render(&blocks, lang, charter.title(lang.code()), &mut sink),
+        Format::Json | Format::Pdf => {
+            return Err(std::io::Error::other("not a text format"));
+        }
+    }
+    sink.finish()
+}
+
+/// The charter to render: under `--draft`, with a gap mark in each value it lacks.
+fn filled(charter: &Charter, draft: bool) -> std::borrow::Cow<'_, Charter> {
+    if draft {
+        std::borrow::Cow::Owned(draft::with_gaps(charter).0)
+    } else {
+        std::borrow::Cow::Borrowed(charter)
     }
 }

@@ -2,61 +2,60 @@
 //! no line wider than the width as the terminal displays it.
 
 use super::document::{Block, Table};
+use super::sink::Sink;
 use super::width::{width, wrap};
 
 /// The narrowest width a charter can be laid out in: seven columns of a few cells each.
 pub const MIN_WIDTH: usize = 40;
 
 /// Writes the document for a terminal `columns` cells wide.
-pub fn render(blocks: &[Block], columns: usize) -> String {
+pub fn render(blocks: &[Block], columns: usize, out: &mut Sink) {
     let columns = columns.max(MIN_WIDTH);
-    let mut out = String::new();
     for block in blocks {
         match block {
             Block::Header(lines) => {
                 for line in lines {
-                    centred(&mut out, line, columns);
+                    centred(out, line, columns);
                 }
                 out.push('\n');
             }
             Block::Draft(text) => {
-                centred(&mut out, &format!("*** {text} ***"), columns);
+                centred(out, &format!("*** {text} ***"), columns);
                 out.push('\n');
             }
             Block::Title(title) => {
-                centred(&mut out, title, columns);
+                centred(out, title, columns);
                 out.push('\n');
             }
             Block::Updated(text) => {
-                centred(&mut out, text, columns);
+                centred(out, text, columns);
                 out.push('\n');
             }
             Block::Heading(text) => {
-                push_wrapped(&mut out, text, columns, "");
+                push_wrapped(out, text, columns, "");
                 out.push('\n');
             }
-            Block::Subheading(text) => push_wrapped(&mut out, text, columns, ""),
+            Block::Subheading(text) => push_wrapped(out, text, columns, ""),
             Block::Paragraph { label, text } => {
-                push_wrapped(&mut out, label, columns, "");
-                push_wrapped(&mut out, text, columns, "");
+                push_wrapped(out, label, columns, "");
+                push_wrapped(out, text, columns, "");
                 out.push('\n');
             }
             Block::List(items) => {
                 for item in items {
-                    push_wrapped(&mut out, item, columns, "   ");
+                    push_wrapped(out, item, columns, "   ");
                 }
                 out.push('\n');
             }
             Block::Table(table) => {
-                out.push_str(&grid(table, columns));
+                grid(table, columns, out);
                 out.push('\n');
             }
         }
     }
-    out
 }
 
-fn centred(out: &mut String, text: &str, columns: usize) {
+fn centred(out: &mut Sink, text: &str, columns: usize) {
     for line in wrap(text, columns) {
         let pad = (columns - width(&line)) / 2;
         out.push_str(&" ".repeat(pad));
@@ -67,7 +66,7 @@ fn centred(out: &mut String, text: &str, columns: usize) {
 
 /// Wraps text to the width; lines after the first are indented by `indent` (a hanging indent
 /// for numbered items).
-fn push_wrapped(out: &mut String, text: &str, columns: usize, indent: &str) {
+fn push_wrapped(out: &mut Sink, text: &str, columns: usize, indent: &str) {
     for (k, line) in wrap(text, columns - indent.len()).iter().enumerate() {
         if k > 0 {
             out.push_str(indent);
@@ -80,50 +79,45 @@ fn push_wrapped(out: &mut String, text: &str, columns: usize, indent: &str) {
 /// A table drawn with box characters, its columns sized to share `columns` cells. When the
 /// columns cannot keep their words whole in that width, each row is drawn as a box of its own,
 /// headings beside values, which reads far better in a narrow terminal than split words.
-pub fn grid(table: &Table, columns: usize) -> String {
+pub fn grid(table: &Table, columns: usize, out: &mut Sink) {
     let n = table.headers.len();
     // Borders: one bar per column and one more; one space of padding each side of a cell.
     let available = columns.saturating_sub(3 * n + 1);
     let (widths, words_fit) = column_widths(table, available);
     if !words_fit && n > 2 {
-        let boxes: Vec<String> = table
-            .rows
-            .iter()
-            .enumerate()
-            .map(|(index, row)| {
-                let mut out = String::new();
-                if let Some(section) = table.section_before(index) {
-                    push_wrapped(&mut out, section, columns, "");
-                }
-                out + &grid(&stacked(table, row), columns)
-            })
-            .collect();
-        return boxes.join("\n");
+        for (index, row) in table.rows.iter().enumerate() {
+            if index > 0 {
+                out.push('\n');
+            }
+            if let Some(section) = table.section_before(index) {
+                push_wrapped(out, section, columns, "");
+            }
+            grid(&stacked(table, row), columns, out);
+        }
+        return;
     }
-    let mut out = String::new();
-    rule(&mut out, &widths, ('┌', '┬', '┐'));
-    row(&mut out, &widths, &one_line_cells(&table.headers));
+    rule(out, &widths, ('┌', '┬', '┐'));
+    row(out, &widths, &one_line_cells(&table.headers));
     if !table.column_numbers.is_empty() {
-        rule(&mut out, &widths, ('├', '┼', '┤'));
-        row(&mut out, &widths, &one_line_cells(&table.column_numbers));
+        rule(out, &widths, ('├', '┼', '┤'));
+        row(out, &widths, &one_line_cells(&table.column_numbers));
     }
     for (index, cells) in table.rows.iter().enumerate() {
         match table.section_before(index) {
             Some(section) => {
-                rule(&mut out, &widths, ('├', '┴', '┤'));
-                spanning(&mut out, &widths, section);
-                rule(&mut out, &widths, ('├', '┬', '┤'));
+                rule(out, &widths, ('├', '┴', '┤'));
+                spanning(out, &widths, section);
+                rule(out, &widths, ('├', '┬', '┤'));
             }
-            None => rule(&mut out, &widths, ('├', '┼', '┤')),
+            None => rule(out, &widths, ('├', '┼', '┤')),
         }
-        row(&mut out, &widths, cells);
+        row(out, &widths, cells);
     }
-    rule(&mut out, &widths, ('└', '┴', '┘'));
-    out
+    rule(out, &widths, ('└', '┴', '┘'));
 }
 
 /// A line across every column: a section's sub-heading.
-fn spanning(out: &mut String, widths: &[usize], text: &str) {
+fn spanning(out: &mut Sink, widths: &[usize], text: &str) {
     let inner = widths.iter().sum::<usize>() + 3 * widths.len().saturating_sub(1);
     for line in wrap(text, inner) {
         out.push_str("│ ");
@@ -205,7 +199,7 @@ fn one_line_cells(items: &[String]) -> Vec<Vec<String>> {
     items.iter().map(|item| vec![item.clone()]).collect()
 }
 
-fn rule(out: &mut String, widths: &[usize], (left, middle, right): (char, char, char)) {
+fn rule(out: &mut Sink, widths: &[usize], (left, middle, right): (char, char, char)) {
     out.push(left);
     for (i, w) in widths.iter().enumerate() {
         if i > 0 {
@@ -217,7 +211,7 @@ fn rule(out: &mut String, widths: &[usize], (left, middle, right): (char, char, 
     out.push('\n');
 }
 
-fn row(out: &mut String, widths: &[usize], cells: &[Vec<String>]) {
+fn row(out: &mut Sink, widths: &[usize], cells: &[Vec<String>]) {
     let wrapped: Vec<Vec<String>> = widths
         .iter()
         .enumerate()
