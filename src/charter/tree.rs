@@ -324,7 +324,7 @@ enum GaveUp {
     /// parser found (none when the tree's reader gave up on valid TOML), with their count.
     NotOurs {
         tokens: usize,
-        errors: Vec<SyntaxError>,
+        errors: Vec<ParseError>,
         total: usize,
     },
     /// Past [`MAX_VALUES`] or [`MAX_VALUE_TOKENS`].
@@ -358,7 +358,7 @@ impl<'t> Table<'t> {
             let mut sink = |error: ParseError| {
                 total += 1;
                 if errors.len() < MAX_KEPT_ERRORS {
-                    errors.push(SyntaxError::from_parser(&error));
+                    errors.push(error);
                 }
             };
             for_each_chunk(input, chunk_tokens, |tokens| {
@@ -390,7 +390,7 @@ impl<'t> Table<'t> {
             });
         }
         if total > 0 || gave_up || header.is_some() || key.is_some() || !stack.is_empty() {
-            errors.sort_by_key(|e| e.span.as_ref().map(|s| (s.start, s.end)));
+            errors.sort_by_key(|e| e.unexpected().map(|s| (s.start(), s.end())));
             return Err(GaveUp::NotOurs {
                 tokens,
                 errors,
@@ -455,7 +455,7 @@ impl<'t> Table<'t> {
         if total > 0 {
             return Err(Unreadable::Syntax {
                 root: Table::default(),
-                errors: ours,
+                errors: ours.iter().map(SyntaxError::from_parser).collect(),
                 total,
             });
         }
@@ -959,7 +959,11 @@ mod tests {
                 panic!("read {source:?}");
             };
             assert!(total >= 1 && !errors.is_empty(), "{source:?}");
-            assert_eq!(errors[0], SyntaxError::from_toml(&theirs[0]), "{source:?}");
+            assert_eq!(
+                SyntaxError::from_parser(&errors[0]),
+                SyntaxError::from_toml(&theirs[0]),
+                "{source:?}"
+            );
         }
     }
 
