@@ -585,3 +585,34 @@ fn attach_pdf_sends_the_services_pdf_and_only_when_asked() {
         "large automatic content only when asked"
     );
 }
+
+#[test]
+fn a_from_address_with_comments_reaches_the_server_as_its_name_and_address() {
+    for (from, name) in [
+        ("Kawkhali ICT (clerk) <clerk@example.org>", "Kawkhali ICT"),
+        ("clerk@example.org (কাউখালী আইসিটি)", "কাউখালী আইসিটি"),
+    ] {
+        let server = start(250, None);
+        let outbox = tempfile::tempdir().unwrap();
+        let out = Command::cargo_bin("charter")
+            .unwrap()
+            .args(["reply", "--charter", KAWKHALI, "--service", "e-filing"])
+            .args(["--to", "citizen@example.com", "--from", from, "--smtp"])
+            .arg(format!("smtp://127.0.0.1:{}?tls=none", server.port))
+            .arg("--outbox")
+            .arg(outbox.path())
+            .env_remove("CHARTER_SMTP_PASSWORD")
+            .env("XDG_CONFIG_HOME", outbox.path())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{from}: {}", stderr(&out));
+        let mailbox = server.mailbox.lock().unwrap();
+        assert_eq!(mailbox.messages.len(), 1);
+        let received = &mailbox.messages[0];
+        assert_eq!(received.from, "clerk@example.org", "the envelope");
+        let message = MessageParser::default().parse(&received.data).unwrap();
+        let sender = message.from().and_then(|a| a.first()).unwrap();
+        assert_eq!(sender.name(), Some(name), "{from}");
+        assert_eq!(sender.address(), Some("clerk@example.org"), "{from}");
+    }
+}

@@ -22,18 +22,85 @@ pub fn check_header_value(what: &str, value: &str) -> Result<(), Error> {
     Ok(())
 }
 
-/// Parses an address from the command line, a configuration or a message: `a@b.bd` or
-/// `Name <a@b.bd>`.
+/// Parses an address from the command line, a configuration or a message as RFC 5322 writes
+/// it: `a@b.bd`, `Name <a@b.bd>`, `"Name, Office" <a@b.bd>`, a Bengali name, and comments in
+/// parentheses anywhere outside quotes (`Name (clerk) <a@b.bd>`); the old form `a@b.bd (Name)`
+/// takes its comment as the name.
 pub fn parse_mailbox(what: &str, value: &str) -> Result<Mailbox, Error> {
     check_header_value(what, value)?;
-    value
-        .trim()
-        .parse::<Mailbox>()
-        .map_err(|e| Error::InvalidAddress {
-            what: what.to_string(),
-            value: value.to_string(),
-            reason: e.to_string(),
-        })
+    let (text, comment) = without_comments(value);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = match comment {
+        Some(name) if !text.contains(['<', '"']) && !name.is_empty() => {
+            let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
+            format!("\"{quoted}\" <{text}>")
+        }
+        _ => text,
+    };
+    text.parse::<Mailbox>().map_err(|e| Error::InvalidAddress {
+        what: what.to_string(),
+        value: value.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// `value` without its RFC 5322 comments (parentheses outside quoted strings and `<…>`, nested,
+/// with `\` escapes), and the first comment's text. A comment left open leaves `value` as it
+/// is, for the address parser to refuse.
+fn without_comments(value: &str) -> (String, Option<String>) {
+    let mut text = String::with_capacity(value.len());
+    let mut comment: Option<String> = None;
+    let mut current = String::new();
+    let (mut depth, mut quoted, mut angle) = (0usize, false, false);
+    let mut chars = value.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if depth > 0 || quoted => {
+                let escaped = chars.next().unwrap_or('\\');
+                if depth > 0 {
+                    current.push(escaped);
+                } else {
+                    text.push(c);
+                    text.push(escaped);
+                }
+            }
+            '(' if !quoted && !angle => {
+                if depth > 0 {
+                    current.push(c);
+                }
+                depth += 1;
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                if depth > 0 {
+                    current.push(c);
+                } else {
+                    comment.get_or_insert_with(|| current.trim().to_string());
+                    current.clear();
+                    // A comment separates what is on either side of it.
+                    text.push(' ');
+                }
+            }
+            _ if depth > 0 => current.push(c),
+            '"' if !angle => {
+                quoted = !quoted;
+                text.push(c);
+            }
+            '<' if !quoted => {
+                angle = true;
+                text.push(c);
+            }
+            '>' if !quoted => {
+                angle = false;
+                text.push(c);
+            }
+            _ => text.push(c),
+        }
+    }
+    if depth > 0 {
+        return (value.to_string(), None);
+    }
+    (text, comment)
 }
 
 /// A message ready to send: its envelope and its bytes as they go on the wire.
@@ -569,4 +636,81 @@ fn html_body(body: &Body, lang: Lang, title: &str) -> String {
         office.join("<br>")
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The display name and address `value` parses to.
+    fn parsed(value: &str) -> (Option<String>, String) {
+        let mailbox = parse_mailbox("--from", value).unwrap_or_else(|e| panic!("{value}: {e}"));
+        (mailbox.name, mailbox.email.to_string())
+    }
+
+    #[test]
+    fn addresses_as_rfc_5322_writes_them() {
+        let clerk = "clerk@example.org".to_string();
+        let named = |name: &str| (Some(name.to_string()), clerk.clone());
+        assert_eq!(parsed("clerk@example.org"), (None, clerk.clone()));
+        assert_eq!(parsed("<clerk@example.org>"), (None, clerk.clone()));
+        assert_eq!(
+            parsed("Kawkhali ICT <clerk@example.org>"),
+            named("Kawkhali ICT")
+        );
+        assert_eq!(
+            parsed("Kawkhali ICT (clerk) <clerk@example.org>"),
+            named("Kawkhali ICT")
+        );
+        assert_eq!(
+            parsed("Kawkhali ICT <clerk@example.org> (office (main))"),
+            named("Kawkhali ICT")
+        );
+        assert_eq!(
+            parsed("clerk@example.org (Kawkhali ICT)"),
+            named("Kawkhali ICT")
+        );
+        assert_eq!(
+            parsed("clerk@example.org (Kawkhali \"ICT\")"),
+            named("Kawkhali \"ICT\"")
+        );
+        assert_eq!(
+            parsed("\"Kawkhali, ICT\" <clerk@example.org>"),
+            named("Kawkhali, ICT")
+        );
+        assert_eq!(
+            parsed("\"Kawkhali (ICT)\" <clerk@example.org>"),
+            named("Kawkhali (ICT)")
+        );
+        assert_eq!(
+            parsed("কাউখালী আইসিটি (কেরানি) <clerk@example.org>"),
+            named("কাউখালী আইসিটি")
+        );
+        assert_eq!(
+            parsed("clerk@example.org (কাউখালী আইসিটি)"),
+            named("কাউখালী আইসিটি")
+        );
+    }
+
+    #[test]
+    fn what_is_not_an_address_is_still_refused() {
+        for value in [
+            "",
+            "clerk",
+            "clerk@example.org (open",
+            "Name <clerk@example.org",
+            "a@b.bd, c@d.bd",
+            "(only a comment)",
+        ] {
+            let error = parse_mailbox("--from", value).expect_err(value);
+            assert!(
+                matches!(error, Error::InvalidAddress { .. }),
+                "{value}: {error:?}"
+            );
+        }
+        assert!(matches!(
+            parse_mailbox("--from", "a@b.bd\r\nBcc: x@y.bd"),
+            Err(Error::HeaderInjection { .. })
+        ));
+    }
 }
