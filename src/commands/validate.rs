@@ -95,13 +95,12 @@ impl Output {
 type Checked = (Vec<Finding>, Unlisted);
 
 /// Reads and checks one file; `None` when it is passed over as not a charter. Its first
-/// [`report::MAX_LISTED`] findings are located; the rest are counted.
+/// [`charter::MAX_FINDINGS`] findings are located; the loader counted the rest.
 fn check_file(candidate: &Candidate) -> Result<Option<Checked>, Error> {
     let file = charter::read(&candidate.path)?;
     if candidate.passed_over(&file.source) {
         return Ok(None);
     }
-    let (listed, unlisted) = report::first_listed(file.loaded.diagnostics, file.loaded.unlisted);
-    let findings = report::locate(&file.name, &file.source, listed);
-    Ok(Some((findings, unlisted)))
+    let findings = report::locate(&file.name, &file.source, file.loaded.diagnostics);
+    Ok(Some((findings, file.loaded.unlisted)))
 }

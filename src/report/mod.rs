@@ -70,23 +70,6 @@ fn code_name<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error>
     s.serialize_str(code.as_str())
 }
 
-/// The most findings of one file that are listed; the rest are counted ([`Unlisted`]).
-pub const MAX_LISTED: usize = crate::charter::MAX_FINDINGS;
-
-/// Keeps the first [`MAX_LISTED`] diagnostics (in the order of the file) and counts the rest,
-/// beside the findings `unlisted` already counts.
-pub fn first_listed(
-    mut diagnostics: Vec<Diagnostic>,
-    mut unlisted: Unlisted,
-) -> (Vec<Diagnostic>, Unlisted) {
-    if diagnostics.len() > MAX_LISTED {
-        for d in diagnostics.drain(MAX_LISTED..) {
-            unlisted.count(d.severity);
-        }
-    }
-    (diagnostics, unlisted)
-}
-
 /// Locates the diagnostics of one file. The line index is only built when there is something to
 /// locate, so valid files cost nothing here.
 pub fn locate(file: &str, source: &str, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {

@@ -100,11 +100,11 @@ impl Report {
             }
             self.written += 1;
         }
-        if unlisted.errors + unlisted.warnings > 0 {
+        if unlisted.total() > 0 {
             let note = format!(
                 "{}: {} more findings ({} errors, {} warnings) not listed; the first {} are",
                 findings.first().map_or("", |f| f.file.as_str()),
-                unlisted.errors + unlisted.warnings,
+                unlisted.total(),
                 unlisted.errors,
                 unlisted.warnings,
                 findings.len()
