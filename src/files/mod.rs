@@ -36,63 +36,29 @@ use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` safely (see the module's documentation).
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_with(path, bytes, false)
+    write_with(path, &mut |out| out.write_all(bytes), false)
 }
 
 /// Like [`write`], for files that hold citizens' addresses: a new file is readable by the owner
 /// only (0600).
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    write_with(path, bytes, true)
+    write_with(path, &mut |out| out.write_all(bytes), true)
 }
 
-fn write_with(path: &Path, bytes: &[u8], private: bool) -> Result<(), Error> {
-    if path == Path::new("-") {
-        return write_stdout(bytes);
-    }
-    let write_error = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| Error::Write { path, source }
-    };
-    let (target, existing) = resolve(path).map_err(write_error(path))?;
-    match &existing {
-        Some(meta) if meta.is_dir() => Err(Error::Write {
-            path: target,
-            source: io::Error::new(io::ErrorKind::IsADirectory, "it is a directory"),
-        }),
-        // A device, a FIFO or a socket: written in place, never replaced.
-        Some(meta) if !meta.is_file() => to_device(&target, bytes).map_err(write_error(&target)),
-        Some(meta) => {
-            ensure_writable(&target, meta)?;
-            let replaced = hard_links(meta) == 1
-                && replace(
-                    &target,
-                    &mut |out| out.write_all(bytes),
-                    Some(meta),
-                    private,
-                )?;
-            if !replaced {
-                in_place::write(&target, bytes).map_err(write_error(&target))?;
-                if private {
-                    File::open(&target)
-                        .and_then(|file| make_private(&file))
-                        .map_err(write_error(&target))?;
-                }
-            }
-            Ok(())
-        }
-        None => replace(&target, &mut |out| out.write_all(bytes), None, private).map(|_| ()),
-    }
-}
-
-/// How [`write_streamed`] is given its output: a function that writes it, once.
+/// How [`write_streamed`] is given its output: a function that writes it (more than once where
+/// a first try could not be used).
 pub type Fill<'a> = &'a mut dyn FnMut(&mut dyn Write) -> io::Result<()>;
 
 /// Like [`write`], for output made a piece at a time (a rendering ten times the size of its
 /// charter): `fill` writes it straight into the temporary file beside `path`, or to standard
 /// output for `-`, so that it is never held whole in memory. Where the file must be written in
 /// place instead (several hard links, another owner, attributes that cannot be copied) or is a
-/// device, the output is made in memory first and written as [`write`] writes it.
+/// device, the output is made in memory first.
 pub fn write_streamed(path: &Path, fill: Fill) -> Result<(), Error> {
+    write_with(path, fill, false)
+}
+
+fn write_with(path: &Path, fill: Fill, private: bool) -> Result<(), Error> {
     let write_error = |path: &Path| {
         let path = path.to_path_buf();
         move |source| Error::Write { path, source }
@@ -106,21 +72,39 @@ pub fn write_streamed(path: &Path, fill: Fill) -> Result<(), Error> {
         };
     }
     let (target, existing) = resolve(path).map_err(write_error(path))?;
-    let replaceable = match &existing {
-        None => true,
-        Some(meta) => meta.is_file() && hard_links(meta) == 1,
-    };
-    if replaceable {
-        if let Some(meta) = &existing {
+    match &existing {
+        Some(meta) if meta.is_dir() => Err(Error::Write {
+            path: target,
+            source: io::Error::new(io::ErrorKind::IsADirectory, "it is a directory"),
+        }),
+        // A device, a FIFO or a socket: written in place, never replaced.
+        Some(meta) if !meta.is_file() => made(fill)
+            .and_then(|bytes| to_device(&target, &bytes))
+            .map_err(write_error(&target)),
+        Some(meta) => {
             ensure_writable(&target, meta)?;
+            let replaced = hard_links(meta) == 1 && replace(&target, fill, Some(meta), private)?;
+            if !replaced {
+                made(fill)
+                    .and_then(|bytes| in_place::write(&target, &bytes))
+                    .map_err(write_error(&target))?;
+                if private {
+                    File::open(&target)
+                        .and_then(|file| make_private(&file))
+                        .map_err(write_error(&target))?;
+                }
+            }
+            Ok(())
         }
-        if replace(&target, fill, existing.as_ref(), false)? {
-            return Ok(());
-        }
+        None => replace(&target, fill, None, private).map(|_| ()),
     }
+}
+
+/// The whole output of `fill`, for what is written in place (its space is reserved before it is
+/// written) or to a device.
+fn made(fill: Fill) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    fill(&mut bytes).map_err(write_error(&target))?;
-    write(path, &bytes)
+    fill(&mut bytes).map(|()| bytes)
 }
 
 /// Standard output as a writer, for [`write_streamed`]: each piece written as

@@ -70,20 +70,18 @@ impl<'w> Sink<'w> {
     }
 }
 
-/// Renders into a `String` with `render`, for callers that want the whole text (tests, small
-/// outputs).
-pub fn to_string(visible: bool, render: impl FnOnce(&mut Sink)) -> String {
-    let mut bytes = Vec::new();
-    let mut sink = Sink::new(&mut bytes, visible);
-    render(&mut sink);
-    // Writing to a Vec cannot fail, and the pieces are whole strings.
-    let _ = sink.finish();
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `render` writes into a sink, as a `String`.
+    fn to_string(visible: bool, render: impl FnOnce(&mut Sink)) -> String {
+        let mut bytes = Vec::new();
+        let mut sink = Sink::new(&mut bytes, visible);
+        render(&mut sink);
+        sink.finish().expect("a Vec takes every byte");
+        String::from_utf8(bytes).expect("the pieces are whole strings")
+    }
 
     /// A writer that takes `room` bytes, then fails.
     struct Full {
